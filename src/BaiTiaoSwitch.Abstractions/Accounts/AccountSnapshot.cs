@@ -1,0 +1,18 @@
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>
+/// The state of a line. <c>Available = CreditLimit − Pending − Posted</c>; it goes negative only through
+/// over-limit postings. <c>OverLimit</c> is the total amount ever posted above a hold or the limit.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("bts.AccountSnapshot")]
+public sealed record AccountSnapshot(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] AccountStatus Status,
+    [property: Id(2)] Money CreditLimit,
+    [property: Id(3)] Money Available,
+    [property: Id(4)] Money Pending,
+    [property: Id(5)] Money Posted,
+    [property: Id(6)] Money OverLimit,
+    [property: Id(7)] int OverLimitCount,
+    [property: Id(8)] int OpenHolds,
+    [property: Id(9)] int CreditScore);

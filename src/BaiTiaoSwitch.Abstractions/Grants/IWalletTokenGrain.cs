@@ -1,0 +1,10 @@
+namespace BaiTiaoSwitch.Grants;
+
+/// <summary>Maps a wallet token to its grant. Keyed by the keyed hash of the token, so no token appears in a grain id.</summary>
+public interface IWalletTokenGrain : IGrainWithStringKey
+{
+    Task Register(string grantId);
+
+    [Orleans.Concurrency.ReadOnly]
+    Task<string?> Find();
+}

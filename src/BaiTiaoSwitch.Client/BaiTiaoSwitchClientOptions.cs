@@ -1,0 +1,25 @@
+namespace BaiTiaoSwitch.Client;
+
+/// <summary>How a gateway joins the cluster and who it is.</summary>
+public sealed class BaiTiaoSwitchClientOptions
+{
+    /// <summary>The channel this process acts as (e.g. <c>alipay</c>). A gateway acts as exactly one channel.</summary>
+    public string Channel { get; set; } = "";
+
+    public ChannelRole Role { get; set; } = ChannelRole.Wallet;
+
+    /// <summary>Azure Storage connection string of the cluster's membership table. Defaults to local Azurite.</summary>
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    public string ClusterId { get; set; } = "baitiao-local";
+
+    public string ServiceId { get; set; } = "baitiao-switch";
+
+    /// <summary>How long one call to the cluster may take before it fails. Payments need seconds, not Orleans' 30 s default.</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many times a retryable error (outcome unknown, overloaded, timeout) is retried with the same key.</summary>
+    public int RetriesMax { get; set; } = 2;
+
+    public TimeSpan RetryBackoffBase { get; set; } = TimeSpan.FromMilliseconds(50);
+}
