@@ -6,7 +6,7 @@ namespace BaiTiaoSwitch.Cards;
 /// <summary>A virtual card (分卡) on one account, keyed by card id. Owns the encrypted card number and the card's grants.</summary>
 public interface IVirtualCardGrain : IGrainWithStringKey
 {
-    /// <summary>Issues the card. Issuing the same card id again for the same account returns the card without its number.</summary>
+    /// <summary>Issues the card. Issuing the same card id again for the same account is a replay and returns the same card.</summary>
     Task<IssuedCard> Issue(string accountId);
 
     Task<Card> Get();

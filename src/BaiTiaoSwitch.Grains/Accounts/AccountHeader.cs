@@ -1,0 +1,27 @@
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>The scalar part of a line's state. Replaced whole on each change; journaled whole with every batch.</summary>
+[GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
+public sealed record AccountHeader(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] AccountStatus Status,
+    [property: Id(2)] string Currency,
+    [property: Id(3)] long CreditLimit,
+    [property: Id(4)] long Pending,
+    [property: Id(5)] long Posted,
+    [property: Id(6)] long OverLimitAmount,
+    [property: Id(7)] int OverLimitCount,
+    [property: Id(8)] int CreditScore,
+    [property: Id(9)] HolderRecord? Holder,
+    [property: Id(10)] SpendLimits Limits,
+    [property: Id(11)] long NextSequence,
+    [property: Id(12)] DateTimeOffset OpenedAt,
+    [property: Id(13)] int OpenHolds)
+{
+    public bool IsOpened => Holder is not null;
+
+    public long Available => checked(CreditLimit - Pending - Posted);
+
+    public static AccountHeader Unopened(string accountId) =>
+        new(accountId, AccountStatus.Closed, Money.Cny, 0, 0, 0, 0, 0, 0, null, SpendLimits.None, 1, default, 0);
+}

@@ -1,0 +1,32 @@
+using BaiTiaoSwitch.Accounts;
+
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>
+/// A change set or a full image of a line at one version. A journal entry carries the header and only what the batch
+/// changed; a snapshot carries everything. Replaying entries over a snapshot rebuilds the line exactly.
+/// </summary>
+[GenerateSerializer, Alias("bts.AccountImage")]
+public sealed class AccountImage
+{
+    [Id(0)] public long Version { get; set; }
+
+    [Id(1)] public AccountHeader? Header { get; set; }
+
+    [Id(2)] public List<AuthorizationRecord> Authorizations { get; set; } = [];
+
+    [Id(3)] public List<string> RemovedAuthorizations { get; set; } = [];
+
+    [Id(4)] public List<IdempotencyRecord> Idempotency { get; set; } = [];
+
+    [Id(5)] public List<string> RemovedIdempotency { get; set; } = [];
+
+    [Id(6)] public List<CardPolicy> Cards { get; set; } = [];
+
+    [Id(7)] public List<GrantPolicy> Grants { get; set; } = [];
+
+    [Id(8)] public Dictionary<string, VelocityCounter> Counters { get; set; } = [];
+
+    /// <summary>How many requests this batch made durable (for metrics).</summary>
+    [Id(9)] public int Requests { get; set; }
+}

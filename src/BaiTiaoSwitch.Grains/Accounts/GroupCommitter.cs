@@ -1,0 +1,93 @@
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>
+/// Makes a line's decisions durable in batches: one journal write carries every change made while the previous
+/// write was in flight, and every caller in the batch is answered after that write succeeds. A failed or unknown
+/// write poisons the committer: every waiting and later caller gets a retryable outcome-unknown error and the grain
+/// deactivates, so nothing decided on top of an unconfirmed write is ever acknowledged.
+/// Runs on the grain's single-threaded scheduler, so it needs no locks.
+/// </summary>
+public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> write, Action<Exception> onFailure, int queueMax)
+{
+    private TaskCompletionSource? next;
+    private Task? inFlight;
+    private int waiting;
+    private Exception? failure;
+
+    public bool Failed => failure is not null;
+
+    /// <summary>Completes when every change made so far (and every write already started) is durable.</summary>
+    public Task WhenDurable()
+    {
+        if (failure is not null)
+        {
+            return Task.FromException(Unknown());
+        }
+
+        if (!book.HasChanges && next is null)
+        {
+            return inFlight ?? Task.CompletedTask;
+        }
+
+        waiting++;
+        if (next is { } batch)
+        {
+            return batch.Task;
+        }
+
+        batch = next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (inFlight is null)
+        {
+            // Flush runs synchronously up to its first await and takes this batch with it.
+            _ = Flush();
+        }
+
+        return batch.Task;
+    }
+
+    /// <summary>Refuses new work when too many callers already wait for durability (backpressure).</summary>
+    public void EnsureCapacity()
+    {
+        if (failure is not null)
+        {
+            throw Unknown();
+        }
+
+        if (waiting >= queueMax)
+        {
+            throw new SwitchOverloadedException($"This credit line has {waiting} requests waiting to be made durable; retry with backoff and the same idempotency key.");
+        }
+    }
+
+    private async Task Flush()
+    {
+        while (next is { } batch)
+        {
+            next = null;
+            waiting = 0;
+            inFlight = batch.Task;
+            var changes = book.TakeChanges();
+            try
+            {
+                await write(changes);
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+                batch.TrySetException(Unknown());
+                next?.TrySetException(Unknown());
+                next = null;
+                inFlight = null;
+                onFailure(exception);
+                return;
+            }
+
+            batch.TrySetResult();
+        }
+
+        inFlight = null;
+    }
+
+    private static OutcomeUnknownException Unknown() =>
+        new("The switch could not confirm that this request was stored. Retry with the same idempotency key; the retry returns the original result if it took effect.");
+}

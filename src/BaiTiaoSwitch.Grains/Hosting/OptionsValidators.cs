@@ -1,0 +1,93 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Security;
+using Microsoft.Extensions.Options;
+
+namespace BaiTiaoSwitch.Hosting;
+
+/// <summary>Reports every bad business setting by name at start.</summary>
+internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SwitchOptions options)
+    {
+        var failures = new List<string>();
+        if (options.CardBin is not { Length: 6 or 8 } || !options.CardBin.All(char.IsAsciiDigit))
+        {
+            failures.Add($"{nameof(options.CardBin)} must be 6 or 8 digits.");
+        }
+
+        Check(failures, options.HoldPeriod > TimeSpan.Zero && options.HoldPeriod <= TimeSpan.FromDays(31), nameof(options.HoldPeriod), "must be more than 0 and at most 31 days");
+        Check(failures, options.IdempotencyRetention >= TimeSpan.FromHours(24), nameof(options.IdempotencyRetention), "must be at least 24 hours (the API promises it)");
+        Check(failures, options.ClosedAuthorizationRetention >= TimeSpan.Zero, nameof(options.ClosedAuthorizationRetention), "must not be negative");
+        Check(failures, options.LimitWindowUtcOffset >= TimeSpan.FromHours(-14) && options.LimitWindowUtcOffset <= TimeSpan.FromHours(14), nameof(options.LimitWindowUtcOffset), "must be a UTC offset from -14:00 to +14:00");
+        Check(failures, options.CommitQueueMax is >= 1 and <= 1_000_000, nameof(options.CommitQueueMax), "must be from 1 to 1000000");
+        Check(failures, options.SnapshotEveryBatches is >= 1 and <= 100_000, nameof(options.SnapshotEveryBatches), "must be from 1 to 100000");
+        Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
+        Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");
+        Check(failures, options.CardValidityMonths is >= 1 and <= 120, nameof(options.CardValidityMonths), "must be from 1 to 120");
+        Check(failures, options.Channels.Count > 0 && options.Channels.All(Ids.IsWellFormed), nameof(options.Channels), "must list at least one channel id of [A-Za-z0-9_-]");
+        Check(failures, options.MinimumCreditScore is >= 0 and <= 1000, nameof(options.MinimumCreditScore), "must be from 0 to 1000");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(List<string> failures, bool ok, string setting, string rule)
+    {
+        if (!ok)
+        {
+            failures.Add($"{setting} {rule}.");
+        }
+    }
+}
+
+/// <summary>Checks the key material without ever printing it.</summary>
+internal sealed class DataProtectionOptionsValidator : IValidateOptions<DataProtectionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataProtectionOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.EncryptionKeys.ContainsKey(options.ActiveKeyId))
+        {
+            failures.Add($"{nameof(options.ActiveKeyId)} must name one of the configured {nameof(options.EncryptionKeys)}.");
+        }
+
+        foreach (var (keyId, key) in options.EncryptionKeys)
+        {
+            if (!Ids.IsWellFormed(keyId) || DecodedLength(key) != 32)
+            {
+                failures.Add($"{nameof(options.EncryptionKeys)}:{(Ids.IsWellFormed(keyId) ? keyId : "(bad id)")} must be base64 of exactly 32 bytes under an id of [A-Za-z0-9_-].");
+            }
+        }
+
+        if (DecodedLength(options.LookupKey) < 32)
+        {
+            failures.Add($"{nameof(options.LookupKey)} must be base64 of at least 32 bytes.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static int DecodedLength(string? base64)
+    {
+        var buffer = new byte[128];
+        return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? written : -1;
+    }
+}
+
+internal sealed class SwitchStorageOptionsValidator : IValidateOptions<SwitchStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SwitchStorageOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString)
+            || (options.ConnectionString != "UseDevelopmentStorage=true" && !options.ConnectionString.Contains("AccountName=", StringComparison.Ordinal)))
+        {
+            failures.Add($"{nameof(options.ConnectionString)} must be an Azure Storage connection string (\"UseDevelopmentStorage=true\" for Azurite).");
+        }
+
+        if (options.NamePrefix is not { Length: >= 3 and <= 20 } || !options.NamePrefix.All(char.IsAsciiLetterLower))
+        {
+            failures.Add($"{nameof(options.NamePrefix)} must be 3 to 20 lowercase letters (it starts table and container names).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

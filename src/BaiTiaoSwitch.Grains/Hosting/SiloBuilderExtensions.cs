@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Security;
+using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Reminders.AzureStorage;
+
+namespace BaiTiaoSwitch.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Adds the switch's grains' services, business settings and key material. Every bad setting is named at start.</summary>
+    public static ISiloBuilder AddBaiTiaoSwitch(
+        this ISiloBuilder silo,
+        Action<OptionsBuilder<SwitchOptions>> configureSwitch,
+        Action<OptionsBuilder<DataProtectionOptions>> configureDataProtection)
+    {
+        var services = silo.Services;
+        configureSwitch(services.AddOptions<SwitchOptions>().ValidateOnStart());
+        configureDataProtection(services.AddOptions<DataProtectionOptions>().ValidateOnStart());
+        services.AddSingleton<IValidateOptions<SwitchOptions>, SwitchOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FieldProtector>();
+        services.AddSingleton<GrantRouteCache>();
+        return silo;
+    }
+
+    /// <summary>Keeps journal, snapshots, entities and reminders in one Azure Storage account, through Orleans' providers.</summary>
+    public static ISiloBuilder AddBaiTiaoSwitchAzureStorage(this ISiloBuilder silo, Action<OptionsBuilder<SwitchStorageOptions>> configure)
+    {
+        configure(silo.Services.AddOptions<SwitchStorageOptions>().ValidateOnStart());
+        silo.Services.AddSingleton<IValidateOptions<SwitchStorageOptions>, SwitchStorageOptionsValidator>();
+        silo.AddAzureTableGrainStorage(StorageNames.Journal, (OptionsBuilder<AzureTableStorageOptions> table) =>
+            table.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
+            {
+                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                options.TableName = storage.Value.NamePrefix + "journal";
+            }));
+        silo.AddAzureTableGrainStorage(StorageNames.Entities, (OptionsBuilder<AzureTableStorageOptions> table) =>
+            table.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
+            {
+                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                options.TableName = storage.Value.NamePrefix + "entities";
+            }));
+        silo.AddAzureBlobGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AzureBlobStorageOptions> blob) =>
+            blob.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
+            {
+                options.BlobServiceClient = new BlobServiceClient(storage.Value.ConnectionString);
+                options.ContainerName = storage.Value.NamePrefix + "-snapshots";
+            }));
+        silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>
+            reminders.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
+            {
+                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                options.TableName = storage.Value.NamePrefix + "reminders";
+            }));
+        return silo;
+    }
+}

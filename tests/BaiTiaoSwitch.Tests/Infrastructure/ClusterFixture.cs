@@ -1,0 +1,43 @@
+using Orleans.TestingHost;
+using Xunit;
+
+namespace BaiTiaoSwitch.Tests.Infrastructure;
+
+/// <summary>A real 3-silo cluster with state in Azurite, shared by one test collection.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Azurite.EnsureRunning();
+        Cluster = ClusterFactory.Build(3);
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
+
+public static class ClusterFactory
+{
+    /// <summary>A cluster with a fresh service id unless one is given (a restart test reuses it).</summary>
+    public static TestCluster Build(short silos, string? serviceId = null)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.ServiceId = serviceId ?? "bts-test-" + Guid.NewGuid().ToString("N")[..12];
+        builder.Options.ClusterId = "bts-test-cluster-" + Guid.NewGuid().ToString("N")[..8];
+        builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        return builder.Build();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,38 @@
+using BaiTiaoSwitch.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace BaiTiaoSwitch.Tests.Infrastructure;
+
+/// <summary>
+/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping.
+/// </summary>
+public sealed class SwitchSiloConfigurator : ISiloConfigurator
+{
+    /// <summary>One fake clock for every in-process silo of the test run.</summary>
+    public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
+
+    public void Configure(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<TimeProvider>(Clock);
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
+        silo.AddBaiTiaoSwitch(
+            options => options.Configure(switchOptions =>
+            {
+                switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
+                switchOptions.SnapshotEveryBatches = 16;
+            }),
+            keys => keys.Configure(TestKeys.Apply));
+    }
+}
+
+/// <summary>The same silo with one write per request: for the comparison that group commit matters.</summary>
+public sealed class ClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
+        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+}
