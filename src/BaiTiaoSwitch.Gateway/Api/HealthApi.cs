@@ -1,0 +1,37 @@
+using BaiTiaoSwitch.Gateway.Contracts;
+using BaiTiaoSwitch.Gateway.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace BaiTiaoSwitch.Gateway.Api;
+
+/// <summary>Unauthenticated probes. Ready means the gateway reached the cluster just now.</summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health/live", Live).WithTags("Health").WithSummary("The process is up");
+        app.MapGet("/health/ready", Ready).WithTags("Health").WithSummary("The gateway can reach the cluster");
+        return app;
+    }
+
+    public static Ok<HealthResponse> Live() => TypedResults.Ok(new HealthResponse("live"));
+
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Ready(IClusterClient cluster, IOptions<GatewayOptions> options)
+    {
+        try
+        {
+            var hosts = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(options.Value.ReadinessTimeout);
+            if (hosts.Count > 0)
+            {
+                return TypedResults.Ok(new HealthResponse("ready"));
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Not ready is the answer; the reason is the cluster's to log.
+        }
+
+        return TypedResults.Json(new HealthResponse("unavailable"), GatewayJson.Default.HealthResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

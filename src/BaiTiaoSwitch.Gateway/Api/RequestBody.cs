@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+using BaiTiaoSwitch.Gateway.Signing;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BaiTiaoSwitch.Gateway.Api;
+
+/// <summary>Reads the verified body of a request, strictly. A bad body is <c>400 invalid_request</c> and nothing runs.</summary>
+public static partial class RequestBody
+{
+    public static SignedRequest Signed(this HttpContext context) => context.Features.GetRequiredFeature<SignedRequest>();
+
+    public static T Read<T>(HttpContext context, JsonTypeInfo<T> type)
+        where T : class, new()
+    {
+        var body = context.Signed().Body;
+        if (body.IsEmpty && typeof(T) == typeof(Contracts.EmptyBody))
+        {
+            return new T();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, type)
+                ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "The body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            // Only a path made of field names is told; a value, or a field name the caller invented with digits, never is.
+            var path = exception.Path is { } candidate && SafePath().IsMatch(candidate) ? $" (at {candidate})" : "";
+            throw new InvalidRequestException(ErrorCodes.InvalidRequest, $"The body is not valid for this route{path}: it must be JSON with only the documented fields, each of its documented type.");
+        }
+    }
+
+    [GeneratedRegex(@"^\$(\.[A-Za-z]{1,32})*$")]
+    private static partial Regex SafePath();
+}

@@ -1,0 +1,65 @@
+using BaiTiaoSwitch.Client;
+using BaiTiaoSwitch.Gateway.Api;
+using BaiTiaoSwitch.Gateway.Channels;
+using BaiTiaoSwitch.Gateway.Contracts;
+using BaiTiaoSwitch.Gateway.OpenApi;
+using BaiTiaoSwitch.Gateway.Signing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BaiTiaoSwitch.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>
+    /// The gateway's services: options (section <c>Gateway</c>, validated at start), the cluster client
+    /// (section <c>Cluster</c>), channels, strict source-generated JSON, OpenAPI, and logging that never records a
+    /// request's target (its query may hold a phone).
+    /// </summary>
+    public static WebApplicationBuilder AddBaiTiaoSwitchGateway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<GatewayOptions>, GatewayOptionsSetup>();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddBaiTiaoSwitchClient(client => client.BindConfiguration("Cluster").PostConfigure(settings =>
+        {
+            // The SDK's own identity is unused: each request acts as the channel that signed it.
+            settings.Channel = string.IsNullOrEmpty(settings.Channel) ? "gateway" : settings.Channel;
+        }));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChannelRegistry>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJson.Default);
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.AddDocumentTransformer<ApiDocumentTransformer>();
+            openApi.AddOperationTransformer<ErrorResponsesTransformer>();
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+
+        // Request targets can carry a phone (GET /v1/sandbox/otp?phone=...): the hosting and routing logs that
+        // print them are kept at Warning, whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Warning);
+        return builder;
+    }
+
+    /// <summary>The request pipeline: routing, then the signed-request edge, then the OpenAPI document.</summary>
+    public static WebApplication UseBaiTiaoSwitchGateway(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseMiddleware<SignedRequestMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

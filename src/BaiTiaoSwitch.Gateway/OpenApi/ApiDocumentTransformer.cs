@@ -1,0 +1,55 @@
+using System.Text;
+using BaiTiaoSwitch.Gateway.Hosting;
+using BaiTiaoSwitch.Gateway.Problems;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+
+namespace BaiTiaoSwitch.Gateway.OpenApi;
+
+/// <summary>The document's front matter: how to sign, idempotency, and every error code with its status.</summary>
+internal sealed class ApiDocumentTransformer(IOptions<GatewayOptions> options) : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("The HTTP API of BaiTiaoSwitch, version 1 (see API.md). JSON, UTF-8, camelCase. Unknown fields get `400 invalid_request`; bodies are at most 16 KiB (`400 body_too_large`).");
+        text.AppendLine();
+        text.AppendLine("**Signing.** Every `/v1` request carries `X-BTS-Channel`, `X-BTS-Timestamp` (Unix seconds, within 300 s of the switch's clock), `X-BTS-Nonce` (16–64 of `[A-Za-z0-9]`, refused if the channel used it in the last 10 minutes, across all gateway instances) and `X-BTS-Signature` = `base64(HMAC-SHA256(secret, method + \"\\n\" + pathAndQuery + \"\\n\" + timestamp + \"\\n\" + nonce + \"\\n\" + lowercaseHex(SHA256(body))))`, where pathAndQuery is the request target exactly as sent. Any failure is `401 unauthenticated`; the reason is logged, not told. A channel calling a route of the other role gets `403 forbidden` (the project's choice: issuer channels may not call wallet routes either).");
+        text.AppendLine();
+        text.AppendLine("**Object-level authorization.** A wallet channel sees and acts only on grants, authorizations, captures and refunds made through its own grants; anything else is `404 not_found`, exactly as if it did not exist.");
+        text.AppendLine();
+        text.AppendLine("**Idempotency.** `Idempotency-Key` (1–64 of `[A-Za-z0-9_-]`) is required on POST, PUT and DELETE (`400 idempotency_key_invalid`). The same channel and key with the same request returns the original status and body; another request gets `409 idempotency_key_reused`; one still running gets `409 idempotency_key_in_use`. Keys are kept 48 hours (at least 24). On payment routes (authorizations, increments, captures, reversals, refunds) the credit account records the key with the payment in the same durable write and replays the original result; elsewhere the gateway records the HTTP answer in the cluster (encrypted at rest) and replays it byte for byte. 5xx answers are never recorded: retry them with the same key.");
+        text.AppendLine();
+        text.AppendLine("**Declines** are not errors: `200` with `decision: declined` and a `reason`.");
+        text.AppendLine();
+        text.AppendLine($"**Mode.** This gateway runs in {options.Value.Mode.ToString().ToLowerInvariant()} mode. `GET /v1/sandbox/otp` exists in sandbox mode only.");
+        text.AppendLine();
+        text.AppendLine("**Error codes** (`application/problem+json` with `type`, `title`, `status`, `code`, `detail`; no error body ever holds a card number, identity number, phone, one-time code or secret):");
+        text.AppendLine();
+        text.AppendLine("| code | status | meaning |");
+        text.AppendLine("|---|---|---|");
+        foreach (var info in ErrorCatalog.Codes.Values.OrderBy(info => info.Status).ThenBy(info => info.Code, StringComparer.Ordinal))
+        {
+            text.AppendLine($"| `{info.Code}` | {info.Status} | {info.Description} |");
+        }
+
+        document.Info = new OpenApiInfo { Title = "BaiTiaoSwitch HTTP API", Version = "v1", Description = text.ToString() };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        foreach (var header in SignedHeaders)
+        {
+            document.Components.SecuritySchemes[header] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = header,
+                Description = "Part of the request signature; see the document's description.",
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    internal static readonly string[] SignedHeaders = ["X-BTS-Channel", "X-BTS-Timestamp", "X-BTS-Nonce", "X-BTS-Signature"];
+}

@@ -1,0 +1,19 @@
+using BaiTiaoSwitch.Gateway.Api;
+using BaiTiaoSwitch.Gateway.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBaiTiaoSwitchGateway();
+
+var app = builder.Build();
+app.UseBaiTiaoSwitchGateway();
+app.MapHealthApi();
+app.MapAccountsApi();
+app.MapCardsApi();
+app.MapGrantsApi();
+app.MapBindingsApi();
+app.MapPaymentsApi();
+app.MapSandboxApi();
+app.Run();
+
+/// <summary>The gateway's entry point; public so that functional tests can host it (WebApplicationFactory).</summary>
+public partial class Program;
