@@ -11,7 +11,8 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
 {
     private TaskCompletionSource? next;
     private Task? inFlight;
-    private int waiting;
+    private int waitingNext;
+    private int waitingInFlight;
     private Exception? failure;
 
     public bool Failed => failure is not null;
@@ -26,10 +27,16 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
 
         if (!book.HasChanges && next is null)
         {
-            return inFlight ?? Task.CompletedTask;
+            if (inFlight is null)
+            {
+                return Task.CompletedTask;
+            }
+
+            waitingInFlight++;
+            return inFlight;
         }
 
-        waiting++;
+        waitingNext++;
         if (next is { } batch)
         {
             return batch.Task;
@@ -53,6 +60,7 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
             throw Unknown();
         }
 
+        var waiting = waitingNext + waitingInFlight;
         if (waiting >= queueMax)
         {
             throw new SwitchOverloadedException($"This credit line has {waiting} requests waiting to be made durable; retry with backoff and the same idempotency key.");
@@ -64,7 +72,8 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
         while (next is { } batch)
         {
             next = null;
-            waiting = 0;
+            waitingInFlight = waitingNext;
+            waitingNext = 0;
             inFlight = batch.Task;
             var changes = book.TakeChanges();
             try
@@ -82,6 +91,7 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
                 return;
             }
 
+            waitingInFlight = 0;
             batch.TrySetResult();
         }
 
