@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
+
+/// <summary>The real gateway (its Program), joining the test cluster through Azure Table membership.</summary>
+public sealed class GatewayFactory(string serviceId, string clusterId, string mode) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Gateway:Mode", mode);
+        var i = 0;
+        foreach (var (id, (role, secret)) in TestSecrets.Channels)
+        {
+            builder.UseSetting($"Gateway:Channels:{i}:Id", id);
+            builder.UseSetting($"Gateway:Channels:{i}:Role", role.ToString());
+            builder.UseSetting($"Gateway:Channels:{i}:Secret", secret);
+            i++;
+        }
+
+        builder.UseSetting("Cluster:ServiceId", serviceId);
+        builder.UseSetting("Cluster:ClusterId", clusterId);
+        builder.UseSetting("Cluster:StorageConnectionString", Azurite.ConnectionString);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(CapturedLogs.Instance);
+            logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug);
+        });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+    }
+}

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using BaiTiaoSwitch.Security;
+
+namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
+
+/// <summary>Fresh random keys and channel secrets per test run: tests never depend on a committed secret.</summary>
+public static class TestSecrets
+{
+    public static readonly string EncryptionKey1 = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public static readonly string LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public static readonly IReadOnlyDictionary<string, (ChannelRole Role, string Secret)> Channels = new Dictionary<string, (ChannelRole, string)>
+    {
+        ["alipay"] = (ChannelRole.Wallet, "test-alipay-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24))),
+        ["wechatpay"] = (ChannelRole.Wallet, "test-wechatpay-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24))),
+        ["issuer"] = (ChannelRole.Issuer, "test-issuer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24))),
+    };
+
+    public static void Apply(DataProtectionOptions options)
+    {
+        options.ActiveKeyId = "gw-test-1";
+        options.EncryptionKeys["gw-test-1"] = EncryptionKey1;
+        options.LookupKey = LookupKey;
+    }
+}

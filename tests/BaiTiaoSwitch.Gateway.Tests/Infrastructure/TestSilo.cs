@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A silo of the real switch plus the gateway's grains, on Azurite. Membership is in Azure Table (not the test
+/// membership), so the gateway joins exactly as it does in production. Time is the shared fake clock.
+/// </summary>
+public sealed class GatewaySiloConfigurator : ISiloConfigurator
+{
+    public const int MinimumCreditScore = 600;
+
+    public void Configure(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<TimeProvider>(TestClock.Instance);
+        silo.Services.AddSingleton<ILoggerProvider>(CapturedLogs.Instance);
+        silo.Services.AddLogging(logging => logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug));
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString));
+        silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
+        silo.AddBaiTiaoSwitch(
+            options => options.Configure(switchOptions => switchOptions.MinimumCreditScore = MinimumCreditScore),
+            keys => keys.Configure(TestSecrets.Apply));
+        silo.AddBaiTiaoSwitchGateway(binding => binding.Configure(options => options.Sandbox = true));
+    }
+}
+
+public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder client)
+    {
+        client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString));
+        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+    }
+}
