@@ -60,7 +60,7 @@ public sealed class ExpiryTests(ClusterFixture fixture)
         SwitchSiloConfigurator.Clock.Advance(HoldPeriod + TimeSpan.FromMinutes(1));
 
         // The reminder service ticks on real time (every 2 s here); wait for its effect in storage, bounded.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         AccountBook stored;
         do
         {
