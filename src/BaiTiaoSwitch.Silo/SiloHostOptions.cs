@@ -20,7 +20,7 @@ public sealed class SiloHostOptions
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
-internal sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
+public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
 {
     public ValidateOptionsResult Validate(string? name, SiloHostOptions options)
     {

@@ -275,7 +275,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     public async Task<Authorization> GetAuthorization(Caller caller, string authorizationId)
     {
         Ids.Require(caller?.Channel, "channel");
-        var record = await Find(caller!, Ids.Require(authorizationId, "authorizationId"));
+        var record = await Find(caller!, Ids.Require(authorizationId, "authorizationId"), restore: false);
         await committer.WhenDurable();
         return book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(Currency);
     }
@@ -378,7 +378,8 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return new Release(oneAtATime);
     }
 
-    private async Task<AuthorizationRecord> Find(Caller caller, string authorizationId)
+    /// <summary>Finds an authorization in hot state or the archive. A change to an archived one brings it back first.</summary>
+    private async Task<AuthorizationRecord> Find(Caller caller, string authorizationId, bool restore = true)
     {
         if (!book.Authorizations.TryGetValue(authorizationId, out var record))
         {
@@ -389,8 +390,12 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
                 throw new NotFoundException("No such authorization.");
             }
 
-            book.Restore(archived);
-            record = book.Authorizations[authorizationId];
+            if (restore)
+            {
+                book.Restore(archived);
+            }
+
+            record = book.Authorizations.GetValueOrDefault(authorizationId, archived);
         }
 
         if (!caller.IsIssuer && record.Channel != caller.Channel)
