@@ -1,0 +1,188 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Client;
+using BaiTiaoSwitch.Grants;
+using BaiTiaoSwitch.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.AzureStorage;
+
+namespace BaiTiaoSwitch.Cli.Drivers;
+
+/// <summary>
+/// Reaches the switch as a .NET wallet gateway does: an Orleans client in the cluster, through
+/// <see cref="BaiTiaoSwitchClient"/>. The issuer makes the grants directly (no holder verification).
+/// </summary>
+public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
+{
+    private IHost? host;
+    private BaiTiaoSwitchClient? issuer;
+
+    public string Description =>
+        $".NET client SDK, joined as an Orleans client to cluster '{settings.ClusterId}' (service '{settings.ServiceId}'), membership in {settings.StorageDescription}";
+
+    public string BindingDescription => "grants made by the issuer through the SDK (no holder verification)";
+
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        if (settings.Verbose)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+        }
+
+        builder.Services.AddBaiTiaoSwitchClient(options => options.Configure(client =>
+        {
+            client.Channel = settings.IssuerChannel;
+            client.Role = ChannelRole.Issuer;
+            client.StorageConnectionString = settings.StorageConnectionString;
+            client.ClusterId = settings.ClusterId;
+            client.ServiceId = settings.ServiceId;
+        }));
+
+        // The silos keep membership in the table "{Storage:NamePrefix}cluster"; the SDK does not set a table name
+        // (it reads Orleans' default), so the demo names it until the SDK has a setting for it.
+        builder.Services.PostConfigure<AzureStorageGatewayOptions>(gateway => gateway.TableName = settings.MembershipTableName);
+        host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).WaitAsync(settings.ConnectTimeout, cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new SwitchStepException("invalid_settings", "The client settings are not valid: " + string.Join(" ", exception.Failures));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new SwitchStepException(
+                "cluster_unreachable",
+                $"Could not join cluster '{settings.ClusterId}' (service '{settings.ServiceId}') within {settings.ConnectTimeout.TotalSeconds:0} s: " +
+                $"{Describe(exception)}. Is the switch running? Start it with deploy/local/run.sh, and check that --cluster-id, " +
+                "--service-id and --storage match the silos'. Add --verbose to see the client's log.",
+                exception);
+        }
+
+        issuer = host.Services.GetRequiredService<BaiTiaoSwitchClient>();
+    }
+
+    public Task<LineView> OpenLineAsync(string accountId, DemoHolder holder, long limit, CancellationToken cancellationToken) =>
+        Call(async () => View(await Issuer.OpenAccountAsync(
+            new OpenAccountRequest(accountId, new Holder(holder.Name, holder.IdNumber, holder.Phone), Money.Fen(limit), CreditScore: 720),
+            cancellationToken)));
+
+    public Task<CardView> IssueCardAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () =>
+        {
+            var issued = await Issuer.IssueCardAsync(accountId, RequestOptions.WithKey(idempotencyKey), cancellationToken);
+            return new CardView(issued.Card.CardId, issued.Card.Last4, issued.Card.Expiry, Snake(issued.Card.Status), issued.CardNumber);
+        });
+
+    public Task<GrantView> BindAsync(CardView card, DemoHolder holder, string channel, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => View(await Issuer.CreateGrantAsync(card.CardId, new GrantRequest(channel), RequestOptions.WithKey(idempotencyKey), cancellationToken)));
+
+    public Task<PaymentView> AuthorizeAsync(string channel, string grantId, long amount, DemoMerchant merchant, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => View(await Wallet(channel).AuthorizeAsync(
+            new AuthorizeRequest(grantId, null, Money.Fen(amount), new Merchant(merchant.Id, merchant.Name, merchant.Mcc, merchant.Country)),
+            RequestOptions.WithKey(idempotencyKey),
+            cancellationToken)));
+
+    public Task<CaptureView> CaptureAsync(string channel, string authorizationId, long amount, bool final, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () =>
+        {
+            var capture = await Wallet(channel).CaptureAsync(authorizationId, Money.Fen(amount), final, RequestOptions.WithKey(idempotencyKey), cancellationToken);
+            return new CaptureView(capture.CaptureId, capture.AuthorizationId, capture.Amount.Amount, capture.OverLimit);
+        });
+
+    public Task<PaymentView> ReverseAsync(string channel, string authorizationId, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => View(await Wallet(channel).ReverseAsync(authorizationId, null, RequestOptions.WithKey(idempotencyKey), cancellationToken)));
+
+    public Task<RefundView> RefundAsync(string channel, string captureId, long amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () =>
+        {
+            var refund = await Wallet(channel).RefundAsync(captureId, Money.Fen(amount), RequestOptions.WithKey(idempotencyKey), cancellationToken);
+            return new RefundView(refund.RefundId, refund.CaptureId, refund.Amount.Amount);
+        });
+
+    // The SDK's revoke carries no idempotency key: revoking is idempotent by nature (revoked is final).
+    public Task<GrantView> RevokeAsync(string channel, string grantId, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => View(await Wallet(channel).RevokeGrantAsync(grantId, cancellationToken)));
+
+    public Task<PaymentView> GetPaymentAsync(string channel, string authorizationId, CancellationToken cancellationToken) =>
+        Call(async () => View(await Wallet(channel).GetAuthorizationAsync(authorizationId, cancellationToken)));
+
+    public Task<LineView> GetLineAsync(string accountId, CancellationToken cancellationToken) =>
+        Call(async () => View(await Issuer.GetAccountAsync(accountId, cancellationToken)));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await host.StopAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Leaving the cluster is best effort; the silos notice a vanished client on their own.
+            }
+
+            host.Dispose();
+        }
+    }
+
+    private BaiTiaoSwitchClient Issuer => issuer ?? throw new InvalidOperationException("Connect first.");
+
+    private BaiTiaoSwitchClient Wallet(string channel) => Issuer.As(Caller.Wallet(channel));
+
+    private static async Task<T> Call<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (SwitchException exception)
+        {
+            throw new SwitchStepException(exception.Code, exception.Message, exception);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OrleansException)
+        {
+            throw new SwitchStepException("cluster_error", Describe(exception), exception);
+        }
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is TimeoutException ? "timed out" : $"{exception.GetType().Name}: {exception.GetBaseException().Message}";
+
+    private static LineView View(AccountSnapshot account) =>
+        new(account.AccountId, Snake(account.Status), account.CreditLimit.Amount, account.Available.Amount, account.Pending.Amount, account.Posted.Amount, account.OverLimit.Amount);
+
+    private static GrantView View(Grant grant) => new(grant.GrantId, grant.Channel, grant.Last4, Snake(grant.Status), grant.WalletToken is not null);
+
+    private static PaymentView View(Authorization authorization) =>
+        new(authorization.AuthorizationId, Snake(authorization.Status), authorization.IsApproved, authorization.Reason is { } reason ? Snake(reason) : null,
+            authorization.Amount.Amount, authorization.Captured.Amount, authorization.Reversed.Amount, authorization.AvailableCredit.Amount);
+
+    /// <summary>The API's spelling of an enum member: <c>InsufficientCredit</c> → <c>insufficient_credit</c>.</summary>
+    internal static string Snake<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+}
