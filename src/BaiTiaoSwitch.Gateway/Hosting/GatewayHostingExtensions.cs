@@ -6,6 +6,7 @@ using BaiTiaoSwitch.Gateway.OpenApi;
 using BaiTiaoSwitch.Gateway.Signing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Clustering.AzureStorage;
 
 namespace BaiTiaoSwitch.Gateway.Hosting;
 
@@ -13,7 +14,7 @@ public static class GatewayHostingExtensions
 {
     /// <summary>
     /// The gateway's services: options (section <c>Gateway</c>, validated at start), the cluster client
-    /// (section <c>Cluster</c>), channels, strict source-generated JSON, OpenAPI, and logging that never records a
+    /// (section <c>Cluster</c>: ServiceId, ClusterId, StorageConnectionString, StorageNamePrefix), channels, strict source-generated JSON, OpenAPI, and logging that never records a
     /// request's target (its query may hold a phone).
     /// </summary>
     public static WebApplicationBuilder AddBaiTiaoSwitchGateway(this WebApplicationBuilder builder)
@@ -27,6 +28,10 @@ public static class GatewayHostingExtensions
             // The SDK's own identity is unused: each request acts as the channel that signed it.
             settings.Channel = string.IsNullOrEmpty(settings.Channel) ? "gateway" : settings.Channel;
         }));
+
+        // The silos keep membership in the table "{Storage:NamePrefix}cluster" (Cluster:StorageNamePrefix here).
+        var prefix = builder.Configuration["Cluster:StorageNamePrefix"] is { Length: > 0 } configured ? configured : "bts";
+        services.PostConfigure<AzureStorageGatewayOptions>(gateway => gateway.TableName = prefix + "cluster");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelRegistry>();
         services.ConfigureHttpJsonOptions(json =>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace BaiTiaoSwitch.Gateway.Signing;
 
 /// <summary>
-/// The edge of every <c>/v1</c> route, in order: body size, signature (channel, timestamp window, nonce shape,
+/// The edge of every route but health and OpenAPI, in order: body size, signature (channel, timestamp window, nonce shape,
 /// HMAC in constant time, then nonce replay in the cluster), channel role, Idempotency-Key. Then, after the route
 /// ran, any bodiless error status becomes a problem.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed partial class SignedRequestMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal))
+        if (IsPublic(context.Request.Path))
         {
             await next(context);
             return;
@@ -96,6 +96,15 @@ public sealed partial class SignedRequestMiddleware(
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The only routes served without a signature. Everything else is signed, including paths that match no route
+    /// (routing ignores case, so a prefix test like "/v1" would let "/V1/..." through unsigned).
+    /// </summary>
+    private static bool IsPublic(PathString path) =>
+        path.Equals("/health/live", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/health/ready", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/openapi/v1.json", StringComparison.OrdinalIgnoreCase);
 
     private static async ValueTask<int> ReadBody(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {

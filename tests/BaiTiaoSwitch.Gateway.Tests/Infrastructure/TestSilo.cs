@@ -17,13 +17,20 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
 {
     public const int MinimumCreditScore = 600;
 
+    /// <summary>The table the silo host uses by default ("{Storage:NamePrefix}cluster"), which the gateway reads.</summary>
+    public const string MembershipTable = "btscluster";
+
     public void Configure(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<TimeProvider>(TestClock.Instance);
         silo.Services.AddSingleton<ILoggerProvider>(CapturedLogs.Instance);
         silo.Services.AddLogging(logging => logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug));
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
-        silo.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString));
+        silo.UseAzureStorageClustering(options =>
+        {
+            options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
+            options.TableName = MembershipTable;
+        });
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
         silo.AddBaiTiaoSwitch(
             options => options.Configure(switchOptions => switchOptions.MinimumCreditScore = MinimumCreditScore),
@@ -36,7 +43,11 @@ public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder client)
     {
-        client.UseAzureStorageClustering(options => options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString));
+        client.UseAzureStorageClustering(options =>
+        {
+            options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
+            options.TableName = GatewaySiloConfigurator.MembershipTable;
+        });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
     }
 }

@@ -166,4 +166,16 @@ public sealed class SignedRequestTests(GatewayFixture fixture)
         Assert.Equal(200, (int)(await fixture.Http.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(401, (int)(await fixture.Http.GetAsync("/v1/accounts/acct-x")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/V1/accounts/acct-x")]
+    [InlineData("/v1/ACCOUNTS/acct-x")]
+    [InlineData("//v1/accounts/acct-x")]
+    [InlineData("/v1/accounts/acct-x/")]
+    [InlineData("/v1/./accounts/acct-x")]
+    public async Task No_spelling_of_a_route_is_served_unsigned(string path)
+    {
+        var response = await fixture.Http.GetAsync(path);
+        Assert.Equal(401, (int)response.StatusCode);
+    }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using BaiTiaoSwitch.Gateway.Problems;
+using BaiTiaoSwitch.Gateway.Tests.Infrastructure;
+using Xunit;
+
+namespace BaiTiaoSwitch.Gateway.Tests.Routes;
+
+[Collection(GatewayCollection.Name)]
+public sealed class OpenApiTests(GatewayFixture fixture)
+{
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "post", "/v1/accounts" },
+        { "get", "/v1/accounts/{accountId}" },
+        { "put", "/v1/accounts/{accountId}/credit-limit" },
+        { "post", "/v1/accounts/{accountId}/freeze" },
+        { "post", "/v1/accounts/{accountId}/unfreeze" },
+        { "post", "/v1/accounts/{accountId}/cards" },
+        { "get", "/v1/cards/{cardId}" },
+        { "post", "/v1/cards/{cardId}/freeze" },
+        { "post", "/v1/cards/{cardId}/unfreeze" },
+        { "post", "/v1/cards/{cardId}/cancel" },
+        { "get", "/v1/cards/{cardId}/grants" },
+        { "post", "/v1/grants/{grantId}/suspend" },
+        { "post", "/v1/grants/{grantId}/resume" },
+        { "post", "/v1/bindings" },
+        { "post", "/v1/bindings/{grantId}/verify" },
+        { "get", "/v1/grants/{grantId}" },
+        { "delete", "/v1/grants/{grantId}" },
+        { "post", "/v1/authorizations" },
+        { "get", "/v1/authorizations/{authorizationId}" },
+        { "post", "/v1/authorizations/{authorizationId}/increments" },
+        { "post", "/v1/authorizations/{authorizationId}/captures" },
+        { "post", "/v1/authorizations/{authorizationId}/reversals" },
+        { "post", "/v1/captures/{captureId}/refunds" },
+        { "get", "/v1/sandbox/otp" },
+        { "get", "/health/live" },
+        { "get", "/health/ready" },
+    };
+
+    private async Task<JsonNode> Document() => JsonNode.Parse(await fixture.Http.GetStringAsync("/openapi/v1.json"))!;
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Every_route_is_described_with_its_answers(string method, string path)
+    {
+        var operation = (await Document())["paths"]?[path]?[method];
+        Assert.True(operation is not null, $"{method} {path} is not in the document");
+        var responses = operation!["responses"]!.AsObject();
+        Assert.Contains(responses, response => response.Key.StartsWith('2'));
+        if (path.StartsWith("/v1", StringComparison.Ordinal))
+        {
+            Assert.True(responses.ContainsKey("401"), "401");
+            Assert.Contains("unauthenticated", responses["401"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.NotNull(responses["401"]!["content"]?["application/problem+json"]);
+            Assert.NotNull(operation["security"]);
+        }
+
+        if (method is "post" or "put" or "delete")
+        {
+            Assert.Contains(operation["parameters"]!.AsArray(), parameter => parameter!["name"]!.GetValue<string>() == "Idempotency-Key");
+        }
+
+        if (method is "post" or "put")
+        {
+            Assert.NotNull(operation["requestBody"]?["content"]?["application/json"]?["schema"]);
+        }
+    }
+
+    [Fact]
+    public async Task Every_error_code_is_documented_with_its_status()
+    {
+        var document = await Document();
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "bts-openapi-v1.json"), document.ToJsonString());
+        var text = document["info"]!["description"]!.GetValue<string>();
+        foreach (var info in ErrorCatalog.Codes.Values)
+        {
+            Assert.Contains($"`{info.Code}` | {info.Status} |", text, StringComparison.Ordinal);
+        }
+
+        foreach (var code in new[] { "invalid_request", "currency_not_supported", "unauthenticated", "forbidden", "not_found", "idempotency_key_reused", "verification_failed", "verification_locked", "otp_invalid" })
+        {
+            Assert.Contains($"`{code}`", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_bodies_are_described_field_by_field()
+    {
+        var document = await Document();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        var authorize = schemas["AuthorizeBody"]!["properties"]!.AsObject();
+        Assert.Equal(["grantId", "walletToken", "amount", "merchant"], authorize.Select(pair => pair.Key).ToArray());
+        var grant = schemas["GrantResponse"]!["properties"]!.AsObject();
+        foreach (var field in new[] { "grantId", "channel", "cardId", "last4", "status", "walletToken", "limits", "createdAt" })
+        {
+            Assert.True(grant.ContainsKey(field), field);
+        }
+
+        var problem = document["paths"]!["/v1/authorizations"]!["post"]!["responses"]!["401"]!["content"]!["application/problem+json"]!["schema"]!["properties"]!.AsObject();
+        Assert.Equal(["type", "title", "status", "code", "detail"], problem.Select(pair => pair.Key).ToArray());
+    }
+}
