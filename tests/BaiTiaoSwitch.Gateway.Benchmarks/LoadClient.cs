@@ -10,6 +10,8 @@ public sealed class LoadClient(HttpClient http, string channel, string secret)
 {
     private readonly byte[] key = Encoding.UTF8.GetBytes(secret);
 
+    public string Channel => channel;
+
     public async Task<(int Status, JsonNode? Body)> Send(HttpMethod method, string path, string? json, bool mutating)
     {
         var body = json is null ? [] : Encoding.UTF8.GetBytes(json);

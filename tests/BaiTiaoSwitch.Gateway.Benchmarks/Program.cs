@@ -10,14 +10,19 @@ using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.Http;
 using Orleans.Configuration;
 
-// Signed HTTP authorizations over loopback: one silo on Azurite, the gateway on Kestrel, and a load client, all in
-// this process on this machine. Usage: dotnet run -c Release --project tests/BaiTiaoSwitch.Gateway.Benchmarks --
-//   [--seconds 15] [--concurrency 64] [--lines 1]
+// Signed HTTP authorizations over loopback: one silo on a private in-memory Azurite, the gateway on Kestrel, and a
+// load client, all in this process on this machine (run it from the repository, which has node_modules/.bin/azurite).
+// Usage: dotnet run -c Release --project tests/BaiTiaoSwitch.Gateway.Benchmarks --
+//   [--seconds 15] [--concurrency 64] [--lines 1] [--mode authorize|get|sdk|health]
+// Modes: authorize = POST /v1/authorizations (the figure); get = signed GET /v1/grants/{id} (edge + one grain read);
+// sdk = the same authorization through the .NET SDK, no HTTP (the core's share); health = unsigned GET (HTTP stack).
 var seconds = Arg("--seconds", 15);
 var concurrency = Arg("--concurrency", 64);
 var lines = Arg("--lines", 1);
+var mode = Environment.GetCommandLineArgs().SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() ?? "authorize";
 var serviceId = "bts-httpbench-" + Guid.NewGuid().ToString("N")[..8];
-const string Storage = "UseDevelopmentStorage=true";
+await using var azurite = await PrivateAzurite.Start();
+var Storage = azurite.ConnectionString;
 var secrets = new Dictionary<string, string>
 {
     ["alipay"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
@@ -114,8 +119,14 @@ async Task<(long Count, long Approved, long Errors, List<double> Latencies)> Run
         {
             var (wallet, grantId) = grants[random.Next(grants.Count)];
             var started = Stopwatch.GetTimestamp();
-            var (status, body) = await wallet.Send(HttpMethod.Post, "/v1/authorizations",
-                $"{{\"grantId\":\"{grantId}\",\"amount\":{{\"amount\":100,\"currency\":\"CNY\"}},\"merchant\":{{\"id\":\"m-1\",\"name\":\"Shop\",\"mcc\":\"5411\",\"country\":\"CN\"}}}}", mutating: true);
+            var (status, body) = mode switch
+            {
+                "sdk" => await Sdk(wallet.Channel, grantId),
+                "health" => ((int)(await http.GetAsync("/health/live")).StatusCode, null),
+                "get" => await wallet.Send(HttpMethod.Get, $"/v1/grants/{grantId}", null, mutating: false),
+                _ => await wallet.Send(HttpMethod.Post, "/v1/authorizations",
+                    $"{{\"grantId\":\"{grantId}\",\"amount\":{{\"amount\":100,\"currency\":\"CNY\"}},\"merchant\":{{\"id\":\"m-1\",\"name\":\"Shop\",\"mcc\":\"5411\",\"country\":\"CN\"}}}}", mutating: true),
+            };
             mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             Interlocked.Increment(ref count);
             if (status != 200)
@@ -131,13 +142,20 @@ async Task<(long Count, long Approved, long Errors, List<double> Latencies)> Run
     return (count, approved, errors, latencies.SelectMany(list => list).Order().ToList());
 }
 
+var sdk = gateway.Services.GetRequiredService<BaiTiaoSwitch.Client.BaiTiaoSwitchClient>();
+async Task<(int, System.Text.Json.Nodes.JsonNode?)> Sdk(string channel, string grantId)
+{
+    var authorization = await sdk.As(BaiTiaoSwitch.Caller.Wallet(channel)).AuthorizeAsync(new BaiTiaoSwitch.Payments.AuthorizeRequest(grantId, null, BaiTiaoSwitch.Money.Fen(100), new BaiTiaoSwitch.Payments.Merchant("m-1", "Shop", "5411", "CN")));
+    return (200, new System.Text.Json.Nodes.JsonObject { ["decision"] = authorization.IsApproved ? "approved" : "declined" });
+}
+
 await Run(TimeSpan.FromSeconds(3));
 var measured = Stopwatch.StartNew();
 var (total, approvedCount, errorCount, sorted) = await Run(TimeSpan.FromSeconds(seconds));
 var elapsed = measured.Elapsed.TotalSeconds;
 double Percentile(double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-Console.WriteLine($"signed HTTP authorizations over loopback: {lines} line(s), {grants.Count} grants, {concurrency} concurrent callers, {seconds} s");
+Console.WriteLine($"mode {mode}; signed HTTP authorizations over loopback: {lines} line(s), {grants.Count} grants, {concurrency} concurrent callers, {seconds} s");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total / elapsed:F0} auth/s ({total} requests, {approvedCount} approved, {errorCount} not 200)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  latency p50 {Percentile(0.50):F2} ms, p99 {Percentile(0.99):F2} ms, p999 {Percentile(0.999):F2} ms"));
 
