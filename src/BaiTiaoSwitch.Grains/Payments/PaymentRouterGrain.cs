@@ -10,6 +10,7 @@ namespace BaiTiaoSwitch.Payments;
 /// immutable routes, so a grant carries as many concurrent payments as its line can take.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector protector) : Grain, IPaymentRouterGrain
 {
     public async Task<Authorization> Authorize(RequestContext context, AuthorizeRequest request)
