@@ -64,7 +64,7 @@ trap 'exit 143' TERM
 
 if [[ ! -x node_modules/.bin/azurite ]]; then
   say "installing Azurite from package-lock.json (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed; Azurite is pinned in package-lock.json."
+  npm ci --no-audit --no-fund --no-progress --loglevel=error || fail "npm ci failed; Azurite is pinned in package-lock.json."
 fi
 
 # The tests reach Azurite at its default ports (UseDevelopmentStorage=true) and use fresh table names per run,
