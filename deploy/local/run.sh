@@ -149,7 +149,7 @@ if [[ $BUILD -eq 1 ]]; then
   for project in "${PROJECTS[@]}"; do
     log=$LOGS/build-$(basename "$project").log
     say "Building $project (Release; log ${log#"$ROOT"/})..."
-    dotnet build "$project" -c Release >"$log" 2>&1 || { show_log "$log"; fail "the build of $project failed."; }
+    dotnet build "$project" -c Release </dev/null >"$log" 2>&1 || { show_log "$log"; fail "the build of $project failed."; }
   done
 fi
 SILO_DIR=$ARTIFACTS/bin/BaiTiaoSwitch.Silo/release

@@ -15,23 +15,34 @@ public sealed class HttpDriver(Uri gateway, DevelopmentChannels channels, string
 
     public string BindingDescription => "identity-verified binding: four elements, then the one-time code sent to the holder's phone (sandbox outbox)";
 
+    /// <summary>Waits until the gateway answers ready (it can reach the cluster), for at most the request timeout.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        using var probe = new HttpClient { BaseAddress = gateway, Timeout = requestTimeout };
-        try
+        using var probe = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTimeOffset.UtcNow + requestTimeout;
+        string? problem;
+        do
         {
-            using var ready = await probe.GetAsync("/health/ready", cancellationToken);
-            if (!ready.IsSuccessStatusCode)
+            try
             {
-                throw new SwitchStepException("gateway_not_ready",
-                    $"The gateway at {gateway} is up but not ready ({(int)ready.StatusCode}): it cannot reach the cluster yet. Are the silos running?");
+                using var ready = await probe.GetAsync("/health/ready", cancellationToken);
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                problem = $"The gateway at {gateway} is up but not ready ({(int)ready.StatusCode}): it cannot reach the cluster. Are the silos running?";
             }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                problem = $"Could not reach the gateway at {gateway}: {exception.Message}. Start the switch with deploy/local/run.sh, or pass --gateway.";
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
-        catch (HttpRequestException exception)
-        {
-            throw new SwitchStepException("gateway_unreachable",
-                $"Could not reach the gateway at {gateway}: {exception.Message}. Start the switch with deploy/local/run.sh, or pass --gateway.", exception);
-        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        throw new SwitchStepException("gateway_unavailable", $"{problem} (waited {requestTimeout.TotalSeconds:0} s)");
     }
 
     public async Task<LineView> OpenLineAsync(string accountId, DemoHolder holder, long limit, CancellationToken cancellationToken) =>
