@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace BaiTiaoSwitch.Benchmarks;
+
+/// <summary>Settings of one benchmark run. Every loop is bounded by a duration, so a run always ends by itself.</summary>
+public sealed class BenchOptions
+{
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>"fresh": a private Azurite with an empty data folder (default); "memory": the same, in memory only; "shared": <see cref="ConnectionString"/>.</summary>
+    public string Azurite { get; set; } = "fresh";
+
+    /// <summary>Silos of each in-process test cluster.</summary>
+    public short Silos { get; set; } = 1;
+
+    /// <summary>"memory" (TestCluster's default in-process transport) or "tcp" (loopback sockets, as in production).</summary>
+    public string Transport { get; set; } = "memory";
+
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan Measure { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Concurrent callers on the hot line, split over the alipay and wechatpay grants.</summary>
+    public int HotCallers { get; set; } = 64;
+
+    public int Lines { get; set; } = 10_000;
+
+    /// <summary>Lines opened at once during setup of workload (b).</summary>
+    public int SetupParallelism { get; set; } = 128;
+
+    public int ZipfCallers { get; set; } = 256;
+
+    public double ZipfExponent { get; set; } = 1.0;
+
+    public TimeSpan RawDuration { get; set; } = TimeSpan.FromSeconds(3);
+
+    public int RawParallelism { get; set; } = 64;
+
+    public long AmountFen { get; set; } = 100;
+
+    /// <summary>Which parts to run: a (hot line), b (Zipf lines), n (hot line without group commit), r (raw Azurite).</summary>
+    public string Parts { get; set; } = "rabn";
+
+    /// <summary>Keep the run's tables and container in Azurite afterwards (they are deleted by default).</summary>
+    public bool Keep { get; set; }
+
+    public bool Runs(char part) => Parts.Contains(part, StringComparison.Ordinal);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            switch (name)
+            {
+                case "--connection": options.ConnectionString = Next(); options.Azurite = "shared"; break;
+                case "--azurite": options.Azurite = Next(); break;
+                case "--silos": options.Silos = short.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--transport": options.Transport = Next(); break;
+                case "--warmup": options.Warmup = Seconds(Next()); break;
+                case "--seconds": options.Measure = Seconds(Next()); break;
+                case "--callers": options.HotCallers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--lines": options.Lines = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--setup-parallelism": options.SetupParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--zipf-callers": options.ZipfCallers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--zipf-s": options.ZipfExponent = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--raw-seconds": options.RawDuration = Seconds(Next()); break;
+                case "--raw-parallelism": options.RawParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--parts": options.Parts = Next(); break;
+                case "--keep": options.Keep = true; break;
+                case "--quick":
+                    options.Warmup = TimeSpan.FromSeconds(1);
+                    options.Measure = TimeSpan.FromSeconds(3);
+                    options.Lines = 1_000;
+                    options.RawDuration = TimeSpan.FromSeconds(1);
+                    break;
+                case "-h" or "--help":
+                    Console.WriteLine(Usage);
+                    Environment.Exit(0);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {name}.\n{Usage}");
+            }
+        }
+
+        if (options.Silos is < 1 or > 5 || options.HotCallers < 1 || options.ZipfCallers < 1 || options.Lines < 1 || options.SetupParallelism < 1
+            || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared")
+            || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(2) || options.Warmup < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Bad option value.\n{Usage}");
+        }
+
+        return options;
+    }
+
+    public const string Usage = """
+        BaiTiaoSwitch benchmark: a real in-process Orleans cluster on Azurite.
+          --parts rabn            r raw Azurite inserts, a hot line, b 10,000 Zipf lines, n hot line without group commit
+          --azurite fresh         fresh: start a private Azurite (node_modules/.bin/azurite) on free ports with an empty
+                                  data folder, stop and delete it at the end; memory: the same with --inMemoryPersistence;
+                                  shared: use --connection (default UseDevelopmentStorage=true, the running Azurite)
+          --silos 1               silos per test cluster
+          --transport memory|tcp  TestCluster's in-memory transport (default) or loopback TCP sockets
+          --warmup 3 --seconds 10 warm-up and measured seconds of each workload
+          --callers 64            concurrent callers on the hot line (over 2 grants)
+          --lines 10000           lines of workload (b); --zipf-s 1.0 skew; --zipf-callers 256
+          --setup-parallelism 128 lines opened at once
+          --raw-seconds 3 --raw-parallelism 64
+          --keep                  keep this run's tables and container in Azurite
+          --quick                 a short smoke run
+          --connection "UseDevelopmentStorage=true"   implies --azurite shared
+        """;
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+}
