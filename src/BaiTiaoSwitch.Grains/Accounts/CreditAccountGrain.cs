@@ -38,7 +38,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         var accountId = this.GetPrimaryKeyString();
         book = new AccountBook(accountId, this.options);
         journal = new AccountJournal(accountId, services);
-        committer = new GroupCommitter(book, WriteBatch, OnWriteFailed, this.options.CommitQueueMax);
+        committer = new GroupCommitter(book, WriteBatch, OnWriteFailed, this.options.CommitQueueMax, this.options.BatchRequestsMax);
         oneAtATime = this.options.GroupCommit ? null : new SemaphoreSlim(1, 1);
     }
 
@@ -371,6 +371,8 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         RequireOpened();
         if (oneAtATime is null)
         {
+            await committer.WaitForRoom();
+            committer.EnsureCapacity();
             return null;
         }
 

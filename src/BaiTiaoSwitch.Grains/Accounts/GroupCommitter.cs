@@ -7,8 +7,9 @@ namespace BaiTiaoSwitch.Accounts;
 /// deactivates, so nothing decided on top of an unconfirmed write is ever acknowledged.
 /// Runs on the grain's single-threaded scheduler, so it needs no locks.
 /// </summary>
-public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> write, Action<Exception> onFailure, int queueMax)
+public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> write, Action<Exception> onFailure, int queueMax, int batchRequestsMax = 256)
 {
+    private TaskCompletionSource? room;
     private TaskCompletionSource? next;
     private Task? inFlight;
     private int waitingNext;
@@ -52,6 +53,19 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
         return batch.Task;
     }
 
+    /// <summary>
+    /// Waits until the next batch has room, so that one journal entry never carries more than the batch limit
+    /// (an Azure Table entity holds at most about 1 MB). Requests decide only once they are admitted.
+    /// </summary>
+    public async ValueTask WaitForRoom()
+    {
+        while (failure is null && next is not null && waitingNext >= batchRequestsMax)
+        {
+            room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await room.Task;
+        }
+    }
+
     /// <summary>Refuses new work when too many callers already wait for durability (backpressure).</summary>
     public void EnsureCapacity()
     {
@@ -76,6 +90,8 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
             waitingNext = 0;
             inFlight = batch.Task;
             var changes = book.TakeChanges();
+            room?.TrySetResult();
+            room = null;
             try
             {
                 await write(changes);
@@ -87,6 +103,7 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
                 next?.TrySetException(Unknown());
                 next = null;
                 inFlight = null;
+                room?.TrySetResult();
                 onFailure(exception);
                 return;
             }

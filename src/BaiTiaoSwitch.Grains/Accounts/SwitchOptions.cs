@@ -21,6 +21,9 @@ public sealed class SwitchOptions
     /// <summary>Requests that may wait on one line for durability before new ones are refused as overloaded.</summary>
     public int CommitQueueMax { get; set; } = 20_000;
 
+    /// <summary>Requests one journal write may carry; later ones wait for the next write. Bounds the entity size (Azure Table: 1 MB).</summary>
+    public int BatchRequestsMax { get; set; } = 256;
+
     /// <summary>A full snapshot of the account is written after this many journal batches.</summary>
     public int SnapshotEveryBatches { get; set; } = 128;
 

@@ -20,6 +20,7 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.ClosedAuthorizationRetention >= TimeSpan.Zero, nameof(options.ClosedAuthorizationRetention), "must not be negative");
         Check(failures, options.LimitWindowUtcOffset >= TimeSpan.FromHours(-14) && options.LimitWindowUtcOffset <= TimeSpan.FromHours(14), nameof(options.LimitWindowUtcOffset), "must be a UTC offset from -14:00 to +14:00");
         Check(failures, options.CommitQueueMax is >= 1 and <= 1_000_000, nameof(options.CommitQueueMax), "must be from 1 to 1000000");
+        Check(failures, options.BatchRequestsMax is >= 1 and <= 1_000, nameof(options.BatchRequestsMax), "must be from 1 to 1000 (a journal entry must fit one Azure Table entity)");
         Check(failures, options.SnapshotEveryBatches is >= 1 and <= 100_000, nameof(options.SnapshotEveryBatches), "must be from 1 to 100000");
         Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
         Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");

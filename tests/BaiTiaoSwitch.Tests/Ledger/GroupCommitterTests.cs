@@ -64,4 +64,24 @@ public sealed class GroupCommitterTests
 
         Assert.True(error.IsRetryable);
     }
+
+    [Fact]
+    public async Task A_full_batch_makes_new_requests_wait_for_the_next_write_before_they_decide()
+    {
+        var book = Book();
+        var gate = new TaskCompletionSource();
+        var committer = new GroupCommitter(book, _ => gate.Task, _ => { }, 100, batchRequestsMax: 2);
+        book.SetCreditLimit(1);
+        _ = committer.WhenDurable();
+        book.SetCreditLimit(2);
+        _ = committer.WhenDurable();
+        book.SetCreditLimit(3);
+        _ = committer.WhenDurable();
+
+        var admission = committer.WaitForRoom().AsTask();
+
+        Assert.False(admission.IsCompleted);
+        gate.SetResult();
+        await admission;
+    }
 }
