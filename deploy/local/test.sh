@@ -110,7 +110,15 @@ for trx in "$RESULTS"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   value() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"); echo "${v:-0}"; }
   passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  failed_here=$(( $(value failed) + $(value error) + $(value timeout) + $(value aborted) ))
+  # An aborted run (test host crash, or a hang stopped by --blame-hang-timeout) lists only the tests that finished.
+  outcome=$(grep -o '<ResultSummary outcome="[^"]*"' "$trx" | head -n 1 | sed 's/.*outcome="\([^"]*\)"/\1/')
+  if [[ $failed_here -eq 0 && $outcome != Completed && $outcome != Passed && $outcome != Warning ]]; then
+    project=$(grep -o 'storage="[^"]*"' "$trx" | head -n 1 | sed 's/storage="\(.*\)"/\1/; s|.*/||')
+    say "the test run of ${project:-$(basename "$trx")} ended '$outcome' with no failed test listed: counted as 1 failure"
+    failed_here=1
+  fi
+  failed=$((failed + failed_here))
   skipped=$((skipped + $(value notExecuted)))
   projects=$((projects + 1))
 done
