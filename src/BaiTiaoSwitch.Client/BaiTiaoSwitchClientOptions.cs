@@ -11,6 +11,9 @@ public sealed class BaiTiaoSwitchClientOptions
     /// <summary>Azure Storage connection string of the cluster's membership table. Defaults to local Azurite.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
+    /// <summary>The silos' <c>Storage:NamePrefix</c>: their membership table is <c>{prefix}cluster</c>.</summary>
+    public string StorageNamePrefix { get; set; } = "bts";
+
     public string ClusterId { get; set; } = "baitiao-local";
 
     public string ServiceId { get; set; } = "baitiao-switch";

@@ -18,6 +18,11 @@ internal sealed class BaiTiaoSwitchClientOptionsValidator : IValidateOptions<Bai
             failures.Add($"{nameof(options.StorageConnectionString)} is required (use \"UseDevelopmentStorage=true\" for Azurite).");
         }
 
+        if (options.StorageNamePrefix is not { Length: >= 3 and <= 20 } || !options.StorageNamePrefix.All(char.IsAsciiLetterLower))
+        {
+            failures.Add($"{nameof(options.StorageNamePrefix)} must be the silos' 3 to 20 lowercase letters.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
         {
             failures.Add($"{nameof(options.ClusterId)} and {nameof(options.ServiceId)} are required and must match the silos'.");

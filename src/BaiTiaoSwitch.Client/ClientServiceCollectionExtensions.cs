@@ -24,7 +24,10 @@ public static class ClientServiceCollectionExtensions
         {
             client.UseAzureStorageClustering((OptionsBuilder<AzureStorageGatewayOptions> table) =>
                 table.Configure<IOptions<BaiTiaoSwitchClientOptions>>((gateway, settings) =>
-                    gateway.TableServiceClient = new TableServiceClient(settings.Value.StorageConnectionString)));
+                {
+                    gateway.TableServiceClient = new TableServiceClient(settings.Value.StorageConnectionString);
+                    gateway.TableName = settings.Value.StorageNamePrefix + "cluster";
+                }));
             client.Services.AddOptions<ClusterOptions>().Configure<IOptions<BaiTiaoSwitchClientOptions>>((cluster, settings) =>
             {
                 cluster.ClusterId = settings.Value.ClusterId;

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Http;
 using BaiTiaoSwitch.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class SiloHostingExtensions
                 keys => keys.Bind(configuration.GetSection("DataProtection")).Validate(
                     options => isDevelopment || !options.EncryptionKeys.Keys.Any(id => id.StartsWith("local-dev-", StringComparison.Ordinal)),
                     "DataProtection:EncryptionKeys holds a local-dev- key outside the Development environment; configure real keys from a secret store."));
+            silo.AddBaiTiaoSwitchGateway(binding => binding.Bind(configuration.GetSection("Binding")));
         });
         return builder;
     }
