@@ -12,21 +12,21 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapV1("Accounts");
-        api.MapPost("/accounts", (Delegate)Open).ForRole(ChannelRole.Issuer).Recorded().Accepts<OpenAccountBody>("application/json")
+        api.MapPost("/accounts", (Delegate)Open).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.OpenAccountBody).Accepts<OpenAccountBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.InvalidAmount, ErrorCodes.CurrencyNotSupported, ErrorCodes.AccountExists, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Open a credit line");
         api.MapGet("/accounts/{accountId}", Get).ForRole(ChannelRole.Issuer).Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound)
             .WithSummary("Read an account");
-        api.MapPut("/accounts/{accountId}/credit-limit", ChangeCreditLimit).ForRole(ChannelRole.Issuer).Recorded().Accepts<CreditLimitBody>("application/json")
+        api.MapPut("/accounts/{accountId}/credit-limit", ChangeCreditLimit).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.CreditLimitBody).Accepts<CreditLimitBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidAmount, ErrorCodes.CurrencyNotSupported, ErrorCodes.AccountNotActive, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Change the credit limit (lowering below use is allowed: it blocks approvals until use falls)");
-        api.MapPost("/accounts/{accountId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/accounts/{accountId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Freeze an account: no new approval through it");
-        api.MapPost("/accounts/{accountId}/unfreeze", Unfreeze).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/accounts/{accountId}/unfreeze", Unfreeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Unfreeze an account");
-        api.MapPost("/accounts/{accountId}/cards", IssueCard).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/accounts/{accountId}/cards", IssueCard).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.AccountNotActive, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Issue a virtual card (分卡); the answer holds cardNumber, the only time it is ever returned");
         return app;

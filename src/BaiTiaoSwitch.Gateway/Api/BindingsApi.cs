@@ -14,10 +14,10 @@ public static class BindingsApi
     public static IEndpointRouteBuilder MapBindingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapV1("Bindings");
-        api.MapPost("/bindings", Start).ForRole(ChannelRole.Wallet).Recorded().Accepts<BindingBody>("application/json")
+        api.MapPost("/bindings", Start).ForRole(ChannelRole.Wallet).Recorded(GatewayJson.Default.BindingBody).Accepts<BindingBody>("application/json")
             .Errors(ErrorCodes.VerificationFailed, ErrorCodes.VerificationLocked, ErrorCodes.ChannelNotConfigured, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Start binding a card to this wallet; a one-time code goes to the holder's phone on record");
-        api.MapPost("/bindings/{grantId}/verify", Verify).ForRole(ChannelRole.Wallet).Recorded().Accepts<VerifyBody>("application/json")
+        api.MapPost("/bindings/{grantId}/verify", Verify).ForRole(ChannelRole.Wallet).Recorded(GatewayJson.Default.VerifyBody).Accepts<VerifyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.OtpInvalid, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Verify the one-time code: the grant becomes active and its walletToken is returned");
         return app;

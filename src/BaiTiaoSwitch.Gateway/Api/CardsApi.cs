@@ -12,13 +12,13 @@ public static class CardsApi
         var api = app.MapV1("Cards");
         api.MapGet("/cards/{cardId}", Get).ForRole(ChannelRole.Issuer).Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound)
             .WithSummary("Read a card (never its number)");
-        api.MapPost("/cards/{cardId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/cards/{cardId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Freeze a card: no new approval through it");
-        api.MapPost("/cards/{cardId}/unfreeze", Unfreeze).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/cards/{cardId}/unfreeze", Unfreeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Unfreeze a card");
-        api.MapPost("/cards/{cardId}/cancel", Cancel).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/cards/{cardId}/cancel", Cancel).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Cancel a card (final)");
         api.MapGet("/cards/{cardId}/grants", ListGrants).ForRole(ChannelRole.Issuer).Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound)

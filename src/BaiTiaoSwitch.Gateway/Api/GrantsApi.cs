@@ -15,13 +15,13 @@ public static class GrantsApi
         var api = app.MapV1("Grants");
         api.MapGet("/grants/{grantId}", Get).ForRole(ChannelRole.Wallet).Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound)
             .WithSummary("Read one of this channel's grants");
-        api.MapDelete("/grants/{grantId}", Revoke).ForRole(ChannelRole.Wallet).Recorded()
+        api.MapDelete("/grants/{grantId}", Revoke).ForRole(ChannelRole.Wallet).Recorded(GatewayJson.Default.EmptyBody)
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Revoke one of this channel's grants (final; open holds may still be captured or reversed)");
-        api.MapPost("/grants/{grantId}/suspend", Suspend).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/grants/{grantId}/suspend", Suspend).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Suspend a grant");
-        api.MapPost("/grants/{grantId}/resume", Resume).ForRole(ChannelRole.Issuer).Recorded().Accepts<EmptyBody>("application/json")
+        api.MapPost("/grants/{grantId}/resume", Resume).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Resume a suspended grant");
         return app;

@@ -28,9 +28,33 @@ public static partial class RequestBody
         catch (JsonException exception)
         {
             // Only a path made of field names is told; a value, or a field name the caller invented with digits, never is.
-            var path = exception.Path is { } candidate && SafePath().IsMatch(candidate) ? $" (at {candidate})" : "";
-            throw new InvalidRequestException(ErrorCodes.InvalidRequest, $"The body is not valid for this route{path}: it must be JSON with only the documented fields, each of its documented type.");
+            throw Invalid(exception);
         }
+    }
+
+    /// <summary>Parses the body as <paramref name="type"/> only to check it; throws as <see cref="Read"/> does.</summary>
+    public static void Check(HttpContext context, JsonTypeInfo type)
+    {
+        var body = context.Signed().Body;
+        if (body.IsEmpty && type.Type == typeof(Contracts.EmptyBody))
+        {
+            return;
+        }
+
+        try
+        {
+            _ = JsonSerializer.Deserialize(body.Span, type) ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "The body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            throw Invalid(exception);
+        }
+    }
+
+    private static InvalidRequestException Invalid(JsonException exception)
+    {
+        var path = exception.Path is { } candidate && SafePath().IsMatch(candidate) ? $" (at {candidate})" : "";
+        return new InvalidRequestException(ErrorCodes.InvalidRequest, $"The body is not valid for this route{path}: it must be JSON with only the documented fields, each of its documented type.");
     }
 
     [GeneratedRegex(@"^\$(\.[A-Za-z]{1,32})*$")]

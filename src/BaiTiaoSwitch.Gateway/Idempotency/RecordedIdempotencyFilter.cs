@@ -19,6 +19,11 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
     {
         var http = context.HttpContext;
         var signed = http.Signed();
+        if (Malformed(http) is { } refusal)
+        {
+            return refusal;
+        }
+
         var record = grains.GetGrain<IHttpIdempotencyGrain>(signed.Caller.Channel + "/" + signed.IdempotencyKey);
         var fingerprint = Fingerprint(http, signed.Body.Span);
         var claim = await record.Begin(fingerprint);
@@ -69,6 +74,28 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
 
         // The recorded bytes go out the first time too, so a replay is byte-for-byte the same answer.
         return new StoredResult(status, contentType, body);
+    }
+
+    /// <summary>Ids in the path and the shape of the body, checked before the key is claimed: nothing malformed is recorded.</summary>
+    private static IResult? Malformed(HttpContext context)
+    {
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is string id && !Ids.IsWellFormed(id))
+            {
+                return ApiProblems.Result(ErrorCodes.InvalidId, $"'{name}' must be 1 to {Ids.IdLengthMax} characters of [A-Za-z0-9_-].");
+            }
+        }
+
+        try
+        {
+            RequestBody.Check(context, context.GetEndpoint()!.Metadata.GetRequiredMetadata<Api.RecordedIdempotencyMetadata>().Body);
+            return null;
+        }
+        catch (InvalidRequestException exception)
+        {
+            return ApiProblems.FromException(exception);
+        }
     }
 
     /// <summary>SHA-256 over method, path and body: the same key with any other request is a conflict.</summary>

@@ -22,10 +22,10 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<TimeProvider>(TestClock.Instance);
+        silo.Services.UseFakeClockForTheSwitchOnly();
         silo.Services.AddSingleton<ILoggerProvider>(CapturedLogs.Instance);
         silo.Services.AddLogging(logging => logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug));
-        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
         silo.UseAzureStorageClustering(options =>
         {
             options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
@@ -48,6 +48,6 @@ public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
             options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
             options.TableName = GatewaySiloConfigurator.MembershipTable;
         });
-        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
     }
 }

@@ -15,7 +15,8 @@ namespace BaiTiaoSwitch.Gateway.Tests.Robustness;
 [Collection(GatewayCollection.Name)]
 public sealed class FuzzTests(GatewayFixture fixture)
 {
-    private const int RequestCount = 10_240;
+    // BTS_FUZZ_REQUESTS may lower it when looking into one failure; the test asserts at least 10,000 otherwise.
+    private static readonly int RequestCount = int.TryParse(Environment.GetEnvironmentVariable("BTS_FUZZ_REQUESTS"), out var count) ? count : 10_240;
 
     [Fact]
     public async Task Ten_thousand_malformed_requests_all_get_a_4xx_with_a_stable_code_and_change_nothing()
@@ -44,7 +45,7 @@ public sealed class FuzzTests(GatewayFixture fixture)
         });
 
         Assert.True(failures.IsEmpty, $"{failures.Count} malformed requests were not a 4xx problem, e.g.:\n" + string.Join("\n", failures.Take(10)));
-        Assert.True(outcomes.Values.Sum() >= 10_000);
+        Assert.True(outcomes.Values.Sum() >= Math.Min(10_000, RequestCount));
         Assert.Equal(before, await Snapshot(card, grantId, authorizationId));
         Assert.Equal("pending_verification", (await fixture.Wechat.Get($"/v1/grants/{pendingGrantId}")).Str("status"));
     }

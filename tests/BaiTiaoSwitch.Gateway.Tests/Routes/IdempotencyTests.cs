@@ -67,6 +67,24 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_duplicates_of_one_key_make_one_binding_and_one_code()
+    {
+        var card = await Flows.OpenCard(fixture);
+        var key = SignedClient.NewKey();
+        var body = new { cardNumber = card.CardNumber, holder = card.Holder.Body };
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => fixture.Alipay.Post("/v1/bindings", body, key)));
+        Assert.All(answers, answer => Assert.True(answer.Status == 202 || answer.Code == "idempotency_key_in_use", answer.ToString()));
+        var accepted = answers.Where(answer => answer.Status == 202).ToList();
+        Assert.NotEmpty(accepted);
+        Assert.Single(accepted.Select(answer => answer.Text).Distinct());
+        var grants = (await fixture.Issuer.Get($"/v1/cards/{card.CardId}/grants")).Body!["grants"]!.AsArray();
+        Assert.Single(grants);
+
+        var replay = await fixture.Alipay.Post("/v1/bindings", body, key);
+        Assert.Equal(accepted[0].Text, replay.Text);
+    }
+
+    [Fact]
     public async Task Keys_are_scoped_per_channel()
     {
         var card = await Flows.OpenCard(fixture, limit: 50_000);
