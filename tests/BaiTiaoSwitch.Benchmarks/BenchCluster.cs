@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace BaiTiaoSwitch.Benchmarks;
@@ -46,6 +48,8 @@ public sealed class BenchCluster : IAsyncDisposable
         builder.Properties["Bench:ConnectionString"] = options.ConnectionString;
         builder.Properties["Bench:NamePrefix"] = namePrefix;
         builder.Properties["Bench:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        builder.Properties["Bench:StorageSerializer"] = options.StorageSerializer;
+        builder.Properties["Bench:SnapshotOffTurn"] = options.SnapshotOffTurn.ToString(CultureInfo.InvariantCulture);
         builder.Properties["Bench:LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         builder.AddSiloBuilderConfigurator<BenchSiloConfigurator>();
         builder.AddClientBuilderConfigurator<BenchClientConfigurator>();
@@ -78,9 +82,18 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
             options.ConnectionString = configuration["Bench:ConnectionString"]!;
             options.NamePrefix = configuration["Bench:NamePrefix"]!;
         }));
+        var snapshotOffTurn = bool.Parse(configuration["Bench:SnapshotOffTurn"]!);
         foreach (var provider in new[] { StorageNames.Journal, StorageNames.Snapshots, StorageNames.Entities })
         {
-            TimedGrainStorage.Decorate(silo.Services, provider);
+            TimedGrainStorage.Decorate(silo.Services, provider, offTurn: snapshotOffTurn && provider == StorageNames.Snapshots);
+        }
+
+        if (configuration["Bench:StorageSerializer"] == "orleans")
+        {
+            silo.Services.AddOptions<AzureTableStorageOptions>(StorageNames.Journal)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Snapshots)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }
 
         silo.AddBaiTiaoSwitch(

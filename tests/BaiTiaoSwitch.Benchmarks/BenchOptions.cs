@@ -7,8 +7,8 @@ public sealed class BenchOptions
 {
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
-    /// <summary>"fresh": a private Azurite with an empty data folder (default); "memory": the same, in memory only; "shared": <see cref="ConnectionString"/>.</summary>
-    public string Azurite { get; set; } = "fresh";
+    /// <summary>"memory": a private Azurite in memory only (default); "fresh": the same with an empty data folder on disk; "shared": <see cref="ConnectionString"/>.</summary>
+    public string Azurite { get; set; } = "memory";
 
     /// <summary>Silos of each in-process test cluster.</summary>
     public short Silos { get; set; } = 1;
@@ -41,6 +41,12 @@ public sealed class BenchOptions
     /// <summary>Which parts to run: a (hot line), b (Zipf lines), n (hot line without group commit), r (raw Azurite).</summary>
     public string Parts { get; set; } = "rabn";
 
+    /// <summary>What-if: "orleans" makes journal and snapshots use Orleans' binary serializer instead of the default Newtonsoft JSON.</summary>
+    public string StorageSerializer { get; set; } = "json";
+
+    /// <summary>What-if: run snapshot writes (serialization included) on the thread pool instead of the account grain's turn.</summary>
+    public bool SnapshotOffTurn { get; set; }
+
     /// <summary>Keep the run's tables and container in Azurite afterwards (they are deleted by default).</summary>
     public bool Keep { get; set; }
 
@@ -70,6 +76,8 @@ public sealed class BenchOptions
                 case "--raw-parallelism": options.RawParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--parts": options.Parts = Next(); break;
                 case "--keep": options.Keep = true; break;
+                case "--storage-serializer": options.StorageSerializer = Next(); break;
+                case "--snapshot-off-turn": options.SnapshotOffTurn = true; break;
                 case "--quick":
                     options.Warmup = TimeSpan.FromSeconds(1);
                     options.Measure = TimeSpan.FromSeconds(3);
@@ -86,7 +94,7 @@ public sealed class BenchOptions
         }
 
         if (options.Silos is < 1 or > 5 || options.HotCallers < 1 || options.ZipfCallers < 1 || options.Lines < 1 || options.SetupParallelism < 1
-            || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared")
+            || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared") || options.StorageSerializer is not ("json" or "orleans")
             || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(2) || options.Warmup < TimeSpan.Zero)
         {
             throw new ArgumentException($"Bad option value.\n{Usage}");
@@ -98,9 +106,11 @@ public sealed class BenchOptions
     public const string Usage = """
         BaiTiaoSwitch benchmark: a real in-process Orleans cluster on Azurite.
           --parts rabn            r raw Azurite inserts, a hot line, b 10,000 Zipf lines, n hot line without group commit
-          --azurite fresh         fresh: start a private Azurite (node_modules/.bin/azurite) on free ports with an empty
-                                  data folder, stop and delete it at the end; memory: the same with --inMemoryPersistence;
-                                  shared: use --connection (default UseDevelopmentStorage=true, the running Azurite)
+          --azurite memory        memory: start a private Azurite (node_modules/.bin/azurite) on free ports with
+                                  --inMemoryPersistence and stop it at the end; fresh: the same with an empty data folder
+                                  on disk (its table store rewrites the whole database file every few seconds, so it
+                                  slows down as the run writes); shared: use --connection (default
+                                  UseDevelopmentStorage=true, the Azurite already running)
           --silos 1               silos per test cluster
           --transport memory|tcp  TestCluster's in-memory transport (default) or loopback TCP sockets
           --warmup 3 --seconds 10 warm-up and measured seconds of each workload
@@ -109,6 +119,9 @@ public sealed class BenchOptions
           --setup-parallelism 128 lines opened at once
           --raw-seconds 3 --raw-parallelism 64
           --keep                  keep this run's tables and container in Azurite
+        what-ifs (they change the system under test, only through the silo's configuration; the default is production):
+          --storage-serializer orleans  journal and snapshots in Orleans' binary format instead of Newtonsoft JSON
+          --snapshot-off-turn           snapshot writes (and their serialization) run off the account grain's turn
           --quick                 a short smoke run
           --connection "UseDevelopmentStorage=true"   implies --azurite shared
         """;

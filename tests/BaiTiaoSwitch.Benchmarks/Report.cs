@@ -24,6 +24,11 @@ public sealed class Report
         Console.WriteLine($"storage    {storage}");
         Console.WriteLine($"settings   warm-up {options.Warmup.TotalSeconds:0} s + {options.Measure.TotalSeconds:0} s measured per workload; " +
             $"hot callers {options.HotCallers}; {options.Lines:N0} lines, zipf s={options.ZipfExponent}, {options.ZipfCallers} callers; amount {options.AmountFen} fen");
+        if (options.StorageSerializer != "json" || options.SnapshotOffTurn)
+        {
+            Console.WriteLine($"WHAT-IF    not the production configuration: storage serializer {options.StorageSerializer}, snapshot off the grain's turn {options.SnapshotOffTurn}");
+        }
+
         Console.WriteLine("note       client, silos and load generator share this process and its cores; Azurite is a separate node process.");
     }
 

@@ -11,7 +11,7 @@ namespace BaiTiaoSwitch.Benchmarks;
 /// the calling grain's turn, so the synchronous part is CPU the account grain spends serializing and building the
 /// request, during which it decides nothing else; the rest is the round trip to Azurite.
 /// </summary>
-public sealed class TimedGrainStorage(IGrainStorage inner, StorageTimings timings) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed class TimedGrainStorage(IGrainStorage inner, StorageTimings timings, bool writeOffTurn) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -22,7 +22,11 @@ public sealed class TimedGrainStorage(IGrainStorage inner, StorageTimings timing
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var started = Stopwatch.GetTimestamp();
-        return Timed(timings.Writes, inner.WriteStateAsync(stateName, grainId, grainState), started);
+
+        // What-if: the caller's await resumes on its grain's scheduler as usual, but serialization and the request
+        // run on the thread pool, so the grain keeps deciding meanwhile.
+        var write = writeOffTurn ? Task.Run(() => inner.WriteStateAsync(stateName, grainId, grainState)) : inner.WriteStateAsync(stateName, grainId, grainState);
+        return Timed(timings.Writes, write, started);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
@@ -30,12 +34,12 @@ public sealed class TimedGrainStorage(IGrainStorage inner, StorageTimings timing
     public void Participate(ISiloLifecycle observer) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(observer);
 
     /// <summary>Wraps the keyed provider <paramref name="name"/> registered so far in <paramref name="services"/>.</summary>
-    public static void Decorate(IServiceCollection services, string name)
+    public static void Decorate(IServiceCollection services, string name, bool offTurn)
     {
         var descriptor = services.Single(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name));
         var factory = descriptor.KeyedImplementationFactory ?? throw new InvalidOperationException($"Storage provider {name} is not registered with a factory.");
         services.Remove(descriptor);
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new TimedGrainStorage((IGrainStorage)factory(provider, key), StorageTimings.For(name)));
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new TimedGrainStorage((IGrainStorage)factory(provider, key), StorageTimings.For(name), offTurn));
     }
 
     private static async Task Timed(OperationTimings timings, Task operation, long started)
