@@ -2,6 +2,7 @@ using BaiTiaoSwitch.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace BaiTiaoSwitch.Tests.Infrastructure;
@@ -17,6 +18,14 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<TimeProvider>(Clock);
+
+        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep) stay on real time: moving the
+        // switch's clock a week ahead must not make the silos declare each other dead.
+        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+        {
+            silo.Services.AddKeyedSingleton(area, TimeProvider.System);
+        }
+
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
         silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
