@@ -6,7 +6,6 @@ using BaiTiaoSwitch.Gateway.OpenApi;
 using BaiTiaoSwitch.Gateway.Signing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Orleans.Clustering.AzureStorage;
 
 namespace BaiTiaoSwitch.Gateway.Hosting;
 
@@ -28,10 +27,6 @@ public static class GatewayHostingExtensions
             // The SDK's own identity is unused: each request acts as the channel that signed it.
             settings.Channel = string.IsNullOrEmpty(settings.Channel) ? "gateway" : settings.Channel;
         }));
-
-        // The silos keep membership in the table "{Storage:NamePrefix}cluster" (Cluster:StorageNamePrefix here).
-        var prefix = builder.Configuration["Cluster:StorageNamePrefix"] is { Length: > 0 } configured ? configured : "bts";
-        services.PostConfigure<AzureStorageGatewayOptions>(gateway => gateway.TableName = prefix + "cluster");
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelRegistry>();
         services.ConfigureHttpJsonOptions(json =>
