@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Payments;
@@ -107,6 +108,17 @@ public sealed class BaiTiaoSwitchClient
 
     public Task<Grant> RevokeGrantAsync(string grantId, CancellationToken cancellationToken = default) =>
         Retry(() => GrantGrain(grantId).Revoke(caller), cancellationToken);
+
+    /// <summary>Wallet: starts an identity-verified binding; a one-time code goes to the holder's phone on record.</summary>
+    public Task<Grant> StartBindingAsync(BindingRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var context = Context(options);
+        return Retry(() => grains.GetGrain<IBindingDeskGrain>(0).Start(context, request), cancellationToken);
+    }
+
+    /// <summary>Wallet: completes a binding with the one-time code; the answer carries the wallet token.</summary>
+    public Task<Grant> VerifyBindingAsync(string grantId, string otp, CancellationToken cancellationToken = default) =>
+        Retry(() => grains.GetGrain<IBindingAttemptGrain>(Ids.Require(grantId, "grantId")).Verify(caller, otp), cancellationToken);
 
     // Payments (wallet)
 

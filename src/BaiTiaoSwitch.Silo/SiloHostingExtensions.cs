@@ -54,6 +54,11 @@ public static class SiloHostingExtensions
                     options => isDevelopment || !options.EncryptionKeys.Keys.Any(id => id.StartsWith("local-dev-", StringComparison.Ordinal)),
                     "DataProtection:EncryptionKeys holds a local-dev- key outside the Development environment; configure real keys from a secret store."));
             silo.AddBaiTiaoSwitchGateway(binding => binding.Bind(configuration.GetSection("Binding")));
+            if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
+            {
+                // In a pod: silo name, address and ports come from the pod; dead pods' silos are removed quickly.
+                silo.UseKubernetesHosting();
+            }
         });
         return builder;
     }

@@ -22,6 +22,9 @@ public interface ICreditAccountGrain : IGrainWithStringKey
 
     Task<AccountSnapshot> SetLimits(SpendLimits limits);
 
+    /// <summary>Compares a claimed holder with the record (keyed hashes, constant time); never says which element differs.</summary>
+    Task<HolderCheck> CheckHolder(Holder candidate);
+
     Task UpsertCardPolicy(CardPolicy policy);
 
     Task UpsertGrantPolicy(GrantPolicy policy);

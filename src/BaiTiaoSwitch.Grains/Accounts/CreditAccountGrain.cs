@@ -113,6 +113,20 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return book.ToSnapshot();
     }
 
+    public async Task<HolderCheck> CheckHolder(Holder candidate)
+    {
+        // Holder, status and score change only through lifecycle calls; the answer waits until what it read is durable.
+        var header = book.Header;
+        if (!header.IsOpened || candidate is null)
+        {
+            return new HolderCheck(false, false, header.Status, 0);
+        }
+
+        var matches = header.Holder!.Matches(candidate, protector);
+        await committer.WhenDurable();
+        return new HolderCheck(true, matches, header.Status, header.CreditScore);
+    }
+
     public async Task UpsertCardPolicy(CardPolicy policy)
     {
         RequireOpened();

@@ -80,7 +80,7 @@ public sealed partial class CardBindingGrain(
         }
 
         var card = await cardGrain.Get();
-        var holder = await grains.GetGrain<IHolderVerificationGrain>(card.AccountId).CheckHolder(request.Holder);
+        var holder = await grains.GetGrain<ICreditAccountGrain>(card.AccountId).CheckHolder(request.Holder);
         VerificationFailure? failure = null;
         if (!holder.Opened || !holder.HolderMatches)
         {
