@@ -36,6 +36,8 @@ public static class ZipfLinesWorkload
         StorageTimings.ResetAll();
         var meter = ResourceMeter.Start(azurite);
         var started = Stopwatch.GetTimestamp();
+        var chunkStarted = started;
+        var completed = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Lines), new ParallelOptions { MaxDegreeOfParallelism = options.SetupParallelism }, async (index, _) =>
         {
             try
@@ -52,6 +54,13 @@ public static class ZipfLinesWorkload
                 var grant = await issuer.CreateGrantAsync(card.Card.CardId, new GrantRequest(channel));
                 Interlocked.Add(ref grantTicks, Stopwatch.GetTimestamp() - step);
                 lines[index] = (grant.GrantId, wallets[channel]);
+                var done = Interlocked.Increment(ref completed);
+                if (done % Math.Max(1, options.Lines / 10) == 0)
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    var previous = Interlocked.Exchange(ref chunkStarted, now);
+                    Console.WriteLine($"    setup: {done:N0} lines after {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s, last {options.Lines / 10:N0} at {options.Lines / 10 / Stopwatch.GetElapsedTime(previous, now).TotalSeconds:N0} lines/s");
+                }
             }
             catch (Exception exception)
             {
