@@ -12,11 +12,21 @@ public static class MachineInfo
         yield return $"cpu        {Environment.ProcessorCount} cores, {CpuModel()}";
         yield return $"memory     {MemoryGiB():0.0} GiB";
         yield return $"os         {OsName()} ({RuntimeInformation.OSArchitecture}), kernel {Environment.OSVersion.Version}";
-        yield return $".net       {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(typeof(object).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false).Length == 0 ? "release" : "debuggable")} corelib";
-        yield return $"orleans    {typeof(Orleans.IGrainFactory).Assembly.GetName().Version}";
+        var debuggable = typeof(MachineInfo).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
+            .OfType<System.Diagnostics.DebuggableAttribute>().Any(attribute => attribute.IsJITOptimizerDisabled);
+        var tiered = AppContext.GetData("System.Runtime.TieredCompilation") is { } value ? value.ToString() : "default";
+        yield return $".net       {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(debuggable ? "DEBUG build (figures are meaningless)" : "release build")}, tiered compilation {tiered}";
+        yield return $"orleans    {Version(typeof(Orleans.IGrainFactory).Assembly)}";
         yield return $"azurite    {AzuriteVersion(azurite)}{(azurite is null ? "" : $", pid {azurite.Pid}")}";
         yield return $"load       {Read("/proc/loadavg")?.Trim() ?? "?"} (1, 5, 15 min averages at start)";
     }
+
+    private static string Version(System.Reflection.Assembly assembly) =>
+        assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion is { } version
+            ? string.Join('.', version.Split('+', ' ')[0].Split('.').Take(3))
+            : null
+        ?? assembly.GetName().Version?.ToString() ?? "?";
 
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")
