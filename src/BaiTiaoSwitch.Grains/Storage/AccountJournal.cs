@@ -51,7 +51,10 @@ public sealed class AccountJournal(string accountId, IServiceProvider services)
     public async Task WriteSnapshot(AccountImage image)
     {
         var next = new GrainState<AccountImage>(image, snapshot.ETag) { RecordExists = snapshot.RecordExists };
-        await snapshots.WriteStateAsync(SnapshotState, SnapshotId(), next);
+        // Serializing a whole line takes long; the image is an immutable copy, so it is written off the grain's turn
+        // and payments go on meanwhile. The continuation comes back to the grain.
+        var id = SnapshotId();
+        await Task.Run(() => snapshots.WriteStateAsync(SnapshotState, id, next));
         snapshot.State = image;
         snapshot.ETag = next.ETag;
         snapshot.RecordExists = true;
