@@ -76,7 +76,7 @@ elif port_open 10000 || port_open 10001 || port_open 10002; then
 else
   AZURITE_DATA=$(mktemp -d "${TMPDIR:-/tmp}/bts-azurite.XXXXXX")
   # In memory: the on-disk store rewrites its whole table file as it grows, which slows every write of a long run.
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --inMemoryPersistence --extentMemoryLimit 4096 --location "$AZURITE_DATA" \
+  node_modules/.bin/azurite --silent --skipApiVersionCheck --inMemoryPersistence --extentMemoryLimit 4096 \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$AZURITE_DATA/azurite.log" 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 120); do
