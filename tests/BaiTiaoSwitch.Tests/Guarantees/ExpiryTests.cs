@@ -1,6 +1,7 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;
@@ -31,7 +32,10 @@ public sealed class ExpiryTests(ClusterFixture fixture)
         Assert.Equal(0, snapshot.Pending.Amount);
         Assert.Equal(10_000, snapshot.Available.Amount);
         Assert.Equal(AuthorizationStatus.Expired, (await scenario.Wallet("alipay").GetAuthorizationAsync(hold.AuthorizationId)).Status);
-        StoredLedger.AssertConserved(await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId));
+        var expected = new ExpectedLedger();
+        expected.Opened(hold.AuthorizationId, 3_000);
+        expected.Expired(hold.AuthorizationId);
+        await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
     }
 
     [Fact]
