@@ -25,12 +25,17 @@ public sealed class StorageFaults
 
     public int Seed { get; private set; }
 
-    /// <summary>Injects random faults at <paramref name="faultRates"/> into writes of <paramref name="storeNames"/> until <see cref="Stop"/>.</summary>
+    /// <summary>
+    /// Injects random faults at <paramref name="faultRates"/> into writes of <paramref name="storeNames"/> until
+    /// <see cref="Stop"/>. The counts start again from zero.
+    /// </summary>
     public void Start(FaultRates faultRates, int seed, params string[] storeNames)
     {
         lock (gate)
         {
             (rates, Seed, random, stores) = (faultRates.Validated(), seed, new Random(seed), storeNames.ToHashSet(StringComparer.Ordinal));
+            injected.Clear();
+            writes.Clear();
         }
     }
 
