@@ -51,12 +51,12 @@ await workers.Run(options.Concurrency, loadEnd, loadEnd + options.SettleMax);
 var loadSeconds = (DateTimeOffset.UtcNow - loadEnd + options.Duration).TotalSeconds;
 Console.WriteLine("chaos: load done; checking from the API");
 
-var loadRequests = api.Requests;
+var (loadRequests, loadAcknowledged) = (api.Requests, retry.Acknowledged);
 var checks = await new FinalCheck(retry, issuer, options.Concurrency).Run(book, lines, DateTimeOffset.UtcNow + options.SettleMax);
 long Status(int code) => api.Statuses.GetValueOrDefault(code);
 var others = string.Join(", ", api.Statuses.Where(entry => entry.Key is not (0 or 200 or 201 or 202 or 503)).OrderBy(entry => entry.Key).Select(entry => $"{entry.Value}×{entry.Key}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"chaos: requests {loadRequests} (HTTP attempts of setup and load; {api.Requests - loadRequests} more to check), acknowledged {retry.Acknowledged}, retried {retry.RetriedOperations}, 503s {Status(503)}, no answer {Status(0)}{(others.Length > 0 ? ", other " + others : "")}"));
+    $"chaos: requests {loadRequests} (HTTP attempts of setup and load; {api.Requests - loadRequests} more to check), acknowledged {loadAcknowledged}, retried {retry.RetriedOperations}, 503s {Status(503)}, no answer {Status(0)}{(others.Length > 0 ? ", other " + others : "")}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"chaos: authorizations {workers.Approved + workers.Declined} ({workers.Approved} approved, {workers.Declined} declined) in {loadSeconds:F0} s, {(workers.Approved + workers.Declined) / loadSeconds:F1}/s"));
 foreach (var check in checks)

@@ -20,7 +20,7 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
     public async Task A_payment_whose_journal_write_fails_is_outcome_unknown_and_its_retry_takes_effect_once(Fault fault)
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
-        var wallet = new BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, Caller.Wallet("alipay"), retriesMax: 0);
+        var wallet = Wallets.WithoutRetries(fixture.Cluster.GrainFactory, "alipay");
         var request = new AuthorizeRequest(scenario.Grants["alipay"].GrantId, null, Money.Fen(2_500), Scenario.Shop);
         ClusterFactory.Faults(fixture.Cluster).Arm(StorageNames.Journal, fault, target => target.Contains(scenario.AccountId, StringComparison.Ordinal));
 

@@ -55,7 +55,7 @@ public sealed class PaymentLoad(Scenario scenario, IGrainFactory grains, int see
         for (var payment = 0; payment < payments; payment++)
         {
             var channel = channels[(worker + payment) % channels.Length];
-            var wallet = new BaiTiaoSwitchClient(grains, Caller.Wallet(channel), retriesMax: 0);
+            var wallet = Wallets.WithoutRetries(grains, channel);
             var key = $"s{seed}-w{worker}-p{payment}";
             var amount = random.Next(2, 40) * 50L;
             Interlocked.Increment(ref authorizeKeys);
