@@ -99,7 +99,7 @@ finish() {
   local violations=$(grep -c '^FAIL' "$RESULTS" || true)
   local absorbed=$(grep -c 'Response did not arrive on time' "$LOGS/gateway.log" 2>/dev/null || true)
   say "chaos.sh: kills $kills, restarts $restarts, silo exits not caused by a kill $((crashes > 0 ? crashes : 0)); $SILOS silos, a kill every $EVERY s for $MINUTES min"
-  say "chaos.sh: grain calls of the gateway that timed out and were retried inside it (SDK, same key): ${absorbed:-0}"
+  say "chaos.sh: grain calls of the gateway that timed out: ${absorbed:-0} (its SDK retries them with the same key; 503 when its retries run out)"
   say "chaos.sh: violations $violations"
   [[ -n $TRX ]] && write_trx "$RESULTS" "$TRX" "BaiTiaoSwitch.Chaos.ChaosRun"
   [[ -n $GATEWAY_PID ]] && stop_pid "$GATEWAY_PID"
