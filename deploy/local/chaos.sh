@@ -23,7 +23,7 @@ Usage: deploy/local/chaos.sh [--silos N] [--minutes M] [--every S] [--concurrenc
   --lines L        credit lines the load spreads over (default 4)
   --seed N         seed of the load client and of the choice of silo to kill (default: random)
   --trx FILE       also write the checks as a .trx test result (deploy/local/test.sh counts it)
-  --no-build       use what was built before (dotnet build -c Release) instead of building
+  --no-build       use what was built before (dotnet build -c Release); build only what is missing
   -h, --help       show this help
 
 Logs go to artifacts/chaos/. The gateway listens on http://127.0.0.1:5180.
@@ -116,9 +116,11 @@ trap 'exit 143' TERM
 start_or_reuse_azurite memory "$LOGS/azurite.log"
 [[ $AZURITE_REUSED -eq 1 ]] && say "chaos.sh: Azurite already runs on 127.0.0.1:10000-10002; reused (tables prefixed $RUN)"
 [[ -n $AZURITE_PID ]] && started "$AZURITE_PID" "Azurite"
-[[ $BUILD -eq 1 ]] && build_projects src/BaiTiaoSwitch.Silo src/BaiTiaoSwitch.Gateway tests/BaiTiaoSwitch.Chaos
-for dll in "$SILO_DIR/BaiTiaoSwitch.Silo.dll" "$GATEWAY_DIR/BaiTiaoSwitch.Gateway.dll" "$CLIENT_DIR/BaiTiaoSwitch.Chaos.dll"; do
-  [[ -f $dll ]] || fail "no build at $dll; run without --no-build."
+# --no-build still builds what is missing: dotnet test builds the silo and the gateway, not the load client.
+for project in src/BaiTiaoSwitch.Silo:$SILO_DIR src/BaiTiaoSwitch.Gateway:$GATEWAY_DIR tests/BaiTiaoSwitch.Chaos:$CLIENT_DIR; do
+  dll=${project#*:}/$(basename "${project%%:*}").dll
+  [[ $BUILD -eq 1 || ! -f $dll ]] && build_projects "${project%%:*}"
+  [[ -f $dll ]] || fail "the build of ${project%%:*} left no $dll."
 done
 for (( i=0; i<SILOS; i++ )); do
   for port in $((12111 + i)) $((32000 + i)); do port_open "$port" && fail "port $port is in use; is another chaos run going?"; done

@@ -125,5 +125,5 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$((skipped + $(value notExecuted)))
   projects=$((projects + 1))
 done
-say "$passed passed, $failed failed, $skipped not run, in $projects test project(s); dotnet test exited $code"
+say "$passed passed, $failed failed, $skipped not run, in $projects result file(s); exit code $code"
 exit "$code"
