@@ -46,28 +46,23 @@ fi
 
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+SCRIPT_NAME=run.sh
+# shellcheck source=deploy/local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
 CLUSTER_ID=${BaiTiaoSwitch__Silo__ClusterId:-baitiao-local}
 SERVICE_ID=${BaiTiaoSwitch__Silo__ServiceId:-baitiao-switch}
 STORAGE=${BaiTiaoSwitch__Storage__ConnectionString:-UseDevelopmentStorage=true}
 NAME_PREFIX=${BaiTiaoSwitch__Storage__NamePrefix:-bts}
 GATEWAY_URL=http://127.0.0.1:5080
-ARTIFACTS=${ArtifactsPath:-$ROOT/artifacts}
 LOGS=$ROOT/artifacts/local-run
 AZURITE_DATA=$ROOT/.azurite
 CHANNELS=$ROOT/deploy/local/channels.json
 HAS_GATEWAY=0
 [[ -f src/BaiTiaoSwitch.Gateway/BaiTiaoSwitch.Gateway.csproj ]] && HAS_GATEWAY=1
 
-say() { printf '%s\n' "$*"; }
-fail() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
-
-for tool in dotnet node npm; do
-  command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed; BaiTiaoSwitch needs the .NET SDK of global.json, and node/npm for Azurite."
-done
+require_tools dotnet node npm
 
 # --- processes this script started, stopped in reverse order on exit -------------------------------------------
-PIDS=()
-NAMES=()
 STOPPING=0
 stop_all() {
   local code=$?
@@ -79,17 +74,7 @@ stop_all() {
     exec 2>/dev/null
     say ""
     say "Stopping..."
-    local i
-    for (( i=${#PIDS[@]}-1; i>=0; i-- )); do
-      if kill -0 "${PIDS[$i]}" 2>/dev/null; then
-        kill -TERM "${PIDS[$i]}" 2>/dev/null || true
-        # Give each a graceful shutdown (a silo leaves the membership table), then insist.
-        for _ in $(seq 1 40); do kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.25; done
-        kill -KILL "${PIDS[$i]}" 2>/dev/null || true
-        { wait "${PIDS[$i]}"; } 2>/dev/null || true
-        say "  stopped ${NAMES[$i]}"
-      fi
-    done
+    stop_started
   fi
   exit "$code"
 }
@@ -97,63 +82,21 @@ trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-started() { PIDS+=("$1"); NAMES+=("$2"); }
-
-# Children run in their own session, so Ctrl-C reaches this script only and it stops them in order
-# (gateway, silos, then Azurite) instead of all at once.
-SETSID=()
-command -v setsid >/dev/null 2>&1 && SETSID=(setsid)
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# True when an Azurite service answers on the port (it names itself in the Server header).
-is_azurite() {
-  local reply
-  reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -c 512 <&3" 2>/dev/null || true)
-  [[ $reply == *"Server: Azurite-"* ]]
-}
-
-show_log() { say "--- last lines of $1 ---" >&2; tail -n 30 "$1" >&2 || true; }
-
 mkdir -p "$LOGS"
 
 # --- Azurite -------------------------------------------------------------------------------------------------
-if [[ ! -x node_modules/.bin/azurite ]]; then
-  say "Installing Azurite from package-lock.json (npm ci)..."
-  npm ci --no-audit --no-fund --no-progress --loglevel=error || fail "npm ci failed; Azurite is pinned in package-lock.json."
-fi
-
-AZURITE_NOTE=""
-if is_azurite 10000 && is_azurite 10002; then
+start_or_reuse_azurite "$AZURITE_DATA" "$LOGS/azurite.log"
+if [[ $AZURITE_REUSED -eq 1 ]]; then
   AZURITE_NOTE="already running on this machine: reused, its data stays where that instance keeps it"
-elif port_open 10000 || port_open 10001 || port_open 10002; then
-  fail "a port of 10000-10002 is taken by something that is not Azurite; stop it, then run again."
 else
-  mkdir -p "$AZURITE_DATA"
-  "${SETSID[@]}" node_modules/.bin/azurite --silent --skipApiVersionCheck --location "$AZURITE_DATA" \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$LOGS/azurite.log" 2>&1 &
-  started $! "Azurite"
-  for _ in $(seq 1 120); do
-    { port_open 10000 && port_open 10002; } && break
-    kill -0 "${PIDS[-1]}" 2>/dev/null || { show_log "$LOGS/azurite.log"; fail "Azurite exited at start."; }
-    sleep 0.25
-  done
-  port_open 10002 || { show_log "$LOGS/azurite.log"; fail "Azurite did not open its ports within 30 s."; }
+  started "$AZURITE_PID" "Azurite"
   AZURITE_NOTE="data in ${AZURITE_DATA#"$ROOT"/}/, log ${LOGS#"$ROOT"/}/azurite.log"
 fi
 
 # --- build once, then run the built assemblies (N silos must not run N builds) -----------------------------------
 PROJECTS=(src/BaiTiaoSwitch.Silo)
 [[ $HAS_GATEWAY -eq 1 ]] && PROJECTS+=(src/BaiTiaoSwitch.Gateway)
-if [[ $BUILD -eq 1 ]]; then
-  for project in "${PROJECTS[@]}"; do
-    log=$LOGS/build-$(basename "$project").log
-    say "Building $project (Release; log ${log#"$ROOT"/})..."
-    dotnet build "$project" -c Release </dev/null >"$log" 2>&1 || { show_log "$log"; fail "the build of $project failed."; }
-  done
-fi
-SILO_DIR=$ARTIFACTS/bin/BaiTiaoSwitch.Silo/release
-GATEWAY_DIR=$ARTIFACTS/bin/BaiTiaoSwitch.Gateway/release
+[[ $BUILD -eq 1 ]] && build_projects "${PROJECTS[@]}"
 [[ -f $SILO_DIR/BaiTiaoSwitch.Silo.dll ]] || fail "no build at $SILO_DIR; run without --no-build."
 if [[ $HAS_GATEWAY -eq 1 && ! -f $GATEWAY_DIR/BaiTiaoSwitch.Gateway.dll ]]; then
   fail "no build at $GATEWAY_DIR; run without --no-build."
@@ -169,61 +112,30 @@ done
 
 SILO_PIDS=()
 for (( i=0; i<SILOS; i++ )); do
-  # The content root is the build folder, where appsettings.json is. "Application started" in the log
-  # (Microsoft.Hosting.Lifetime) means the silo has joined the cluster.
-  (
-    cd "$SILO_DIR"
-    export BaiTiaoSwitch__Silo__SiloPort=$((11111 + i)) BaiTiaoSwitch__Silo__GatewayPort=$((30000 + i))
-    export BaiTiaoSwitch__Silo__ClusterId=$CLUSTER_ID BaiTiaoSwitch__Silo__ServiceId=$SERVICE_ID
-    export BaiTiaoSwitch__Storage__ConnectionString=$STORAGE BaiTiaoSwitch__Storage__NamePrefix=$NAME_PREFIX
-    # Sandbox binding: one-time codes go to the outbox that GET /v1/sandbox/otp reads.
-    export BaiTiaoSwitch__Binding__Sandbox=true
-    exec "${SETSID[@]}" dotnet BaiTiaoSwitch.Silo.dll --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information --Logging:LogLevel:Polly=Warning
-  ) >"$LOGS/silo-$i.log" 2>&1 &
-  started $! "silo $i"
-  SILO_PIDS+=($!)
+  : >"$LOGS/silo-$i.log"
+  start_silo $((11111 + i)) $((30000 + i)) "$LOGS/silo-$i.log"
+  started "$LAST_PID" "silo $i"
+  SILO_PIDS+=("$LAST_PID")
 done
 
 say "Starting $SILOS silo(s)..."
 for (( i=0; i<SILOS; i++ )); do
-  for _ in $(seq 1 720); do
-    grep -q "Application started" "$LOGS/silo-$i.log" 2>/dev/null && break
-    kill -0 "${SILO_PIDS[$i]}" 2>/dev/null || { show_log "$LOGS/silo-$i.log"; fail "silo $i exited at start."; }
-    sleep 0.25
-  done
-  grep -q "Application started" "$LOGS/silo-$i.log" || { show_log "$LOGS/silo-$i.log"; fail "silo $i did not start within 180 s."; }
+  wait_silo_started "${SILO_PIDS[$i]}" "$LOGS/silo-$i.log" "silo $i"
 done
 
 # --- gateway ---------------------------------------------------------------------------------------------------
 GATEWAY_NOTE="not started: src/BaiTiaoSwitch.Gateway does not exist yet"
 GATEWAY_DOWN_AT_START=0
 if [[ $HAS_GATEWAY -eq 1 ]]; then
-  (
-    cd "$GATEWAY_DIR"
-    exec "${SETSID[@]}" dotnet BaiTiaoSwitch.Gateway.dll --urls "$GATEWAY_URL" --Gateway:Mode=Sandbox --Gateway:ChannelsFile="$CHANNELS" \
-      --Cluster:ClusterId="$CLUSTER_ID" --Cluster:ServiceId="$SERVICE_ID" --Cluster:StorageConnectionString="$STORAGE" \
-      --Cluster:StorageNamePrefix="$NAME_PREFIX"
-  ) >"$LOGS/gateway.log" 2>&1 &
-  started $! "gateway"
-  GATEWAY_PID=$!
+  start_gateway "$GATEWAY_URL" "$CHANNELS" "$LOGS/gateway.log"
+  started "$LAST_PID" "gateway"
   say "Starting the gateway..."
   ready=0
-  for _ in $(seq 1 240); do
-    if ! kill -0 "$GATEWAY_PID" 2>/dev/null; then
-      show_log "$LOGS/gateway.log"
-      ready=-1
-      break
-    fi
-    if reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/5080 && printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -c 64 <&3" 2>/dev/null) \
-      && [[ $reply == "HTTP/1.1 200"* ]]; then
-      ready=1
-      break
-    fi
-    sleep 0.25
-  done
-  if [[ $ready -eq 1 ]]; then
+  wait_gateway_ready 5080 "$LAST_PID" || ready=$?
+  if [[ $ready -eq 0 ]]; then
     GATEWAY_NOTE="$GATEWAY_URL (sandbox mode), OpenAPI $GATEWAY_URL/openapi/v1.json, log ${LOGS#"$ROOT"/}/gateway.log"
-  elif [[ $ready -eq -1 ]]; then
+  elif [[ $ready -eq 2 ]]; then
+    show_log "$LOGS/gateway.log"
     GATEWAY_NOTE="EXITED at start (the silos stay up); see ${LOGS#"$ROOT"/}/gateway.log"
     GATEWAY_DOWN_AT_START=1
   else

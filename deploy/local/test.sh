@@ -1,46 +1,50 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against Azurite: installs Azurite from package-lock.json when missing, starts it
-# on a fresh temporary folder (or reuses one that already runs on 127.0.0.1:10000-10002), runs
-# `dotnet test BaiTiaoSwitch.sln`, stops Azurite and exits with the test run's exit code.
+# in memory (or reuses one that already runs on 127.0.0.1:10000-10002), runs `dotnet test BaiTiaoSwitch.sln`, then a
+# short chaos run (deploy/local/chaos.sh: silos SIGKILLed under HTTP load), stops Azurite and exits non-zero if any
+# test or chaos check failed.
 #
-#   deploy/local/test.sh                                       every test
-#   deploy/local/test.sh --filter "FullyQualifiedName~Smoke"   extra arguments go to dotnet test
+#   deploy/local/test.sh                                       every test, then 2 minutes of chaos
+#   deploy/local/test.sh --filter "FullyQualifiedName~Smoke"   extra arguments go to dotnet test (no chaos then)
+#   deploy/local/test.sh --no-chaos | --chaos                  leave out, or add, the chaos run
 #
-# Results (one .trx file per test project) go to $TEST_RESULTS_DIR, by default artifacts/test-results.
+# Results (one .trx file per test project, and chaos.trx) go to $TEST_RESULTS_DIR, by default artifacts/test-results.
+# The chaos run lasts $BTS_CHAOS_MINUTES (2) minutes with a kill every $BTS_CHAOS_EVERY (20) seconds.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 0
 fi
+
+# Chaos runs on a full run (no arguments for dotnet test), unless --no-chaos; --chaos adds it to any run.
+CHAOS=$([[ $# -eq 0 ]] && echo 1 || echo 0)
+TEST_ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    --chaos) CHAOS=1 ;;
+    --no-chaos) CHAOS=0 ;;
+    *) TEST_ARGS+=("$arg") ;;
+  esac
+done
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 RESULTS=${TEST_RESULTS_DIR:-$ROOT/artifacts/test-results}
 # A hung test is stopped after this long, so a run always ends (CI has 20 minutes in all).
 HANG_TIMEOUT=${TEST_HANG_TIMEOUT:-8m}
 
+SCRIPT_NAME=test.sh
+# shellcheck source=deploy/local/lib.sh
+source "$ROOT/deploy/local/lib.sh"
 say() { printf 'test.sh: %s\n' "$*"; }
-fail() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+require_tools dotnet node npm
 
-for tool in dotnet node npm; do
-  command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed; the tests need the .NET SDK of global.json, and node/npm for Azurite."
-done
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# True when an Azurite service answers on the port (it names itself in the Server header).
-is_azurite() {
-  local reply
-  reply=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && head -c 512 <&3" 2>/dev/null || true)
-  [[ $reply == *"Server: Azurite-"* ]]
-}
-
-AZURITE_PID=""
-AZURITE_DATA=""
+AZURITE_LOG=$(mktemp "${TMPDIR:-/tmp}/bts-azurite.XXXXXX")
 TEST_PID=""
+CHAOS_PID=""
 cleanup() {
   local code=$?
   trap - INT TERM
@@ -48,44 +52,28 @@ cleanup() {
     kill -TERM "$TEST_PID" 2>/dev/null || true
     { wait "$TEST_PID"; } 2>/dev/null || true
   fi
-  if [[ -n $AZURITE_PID ]] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill -TERM "$AZURITE_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$AZURITE_PID" 2>/dev/null || true
-    { wait "$AZURITE_PID"; } 2>/dev/null || true
-    say "stopped Azurite"
+  if [[ -n $CHAOS_PID ]] && kill -0 "$CHAOS_PID" 2>/dev/null; then
+    # chaos.sh stops its gateway, silos and supervisors on TERM; that takes a few seconds per silo.
+    kill -TERM "$CHAOS_PID" 2>/dev/null || true
+    for _ in $(seq 1 240); do kill -0 "$CHAOS_PID" 2>/dev/null || break; sleep 0.25; done
+    stop_pid "$CHAOS_PID" || true
   fi
-  [[ -n $AZURITE_DATA ]] && rm -rf "$AZURITE_DATA"
+  [[ -n $AZURITE_PID ]] && stop_pid "$AZURITE_PID" && say "stopped Azurite"
+  rm -f "$AZURITE_LOG"
   exit "$code"
 }
+AZURITE_PID=""
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [[ ! -x node_modules/.bin/azurite ]]; then
-  say "installing Azurite from package-lock.json (npm ci)"
-  npm ci --no-audit --no-fund --no-progress --loglevel=error || fail "npm ci failed; Azurite is pinned in package-lock.json."
-fi
-
 # The tests reach Azurite at its default ports (UseDevelopmentStorage=true) and use fresh table names per run,
 # so an Azurite that already runs here can serve them.
-if is_azurite 10000 && is_azurite 10002; then
+start_or_reuse_azurite memory "$AZURITE_LOG"
+if [[ $AZURITE_REUSED -eq 1 ]]; then
   say "Azurite already runs on 127.0.0.1:10000-10002; the tests use it"
-elif port_open 10000 || port_open 10001 || port_open 10002; then
-  fail "a port of 10000-10002 is taken by something that is not Azurite; the tests need those ports."
 else
-  AZURITE_DATA=$(mktemp -d "${TMPDIR:-/tmp}/bts-azurite.XXXXXX")
-  # In memory: the on-disk store rewrites its whole table file as it grows, which slows every write of a long run.
-  node_modules/.bin/azurite --silent --skipApiVersionCheck --inMemoryPersistence --extentMemoryLimit 4096 \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$AZURITE_DATA/azurite.log" 2>&1 &
-  AZURITE_PID=$!
-  for _ in $(seq 1 120); do
-    { port_open 10000 && port_open 10002; } && break
-    kill -0 "$AZURITE_PID" 2>/dev/null || { cat "$AZURITE_DATA/azurite.log" >&2; fail "Azurite exited at start."; }
-    sleep 0.25
-  done
-  port_open 10002 || fail "Azurite did not open its ports within 30 s."
-  say "started Azurite on 127.0.0.1:10000-10002 with fresh data in $AZURITE_DATA"
+  say "started Azurite in memory on 127.0.0.1:10000-10002"
 fi
 
 rm -rf "$RESULTS"
@@ -96,12 +84,27 @@ set +e
 # -m:1 runs the test projects one after another: each starts real clusters, and the machine may have 2 cores.
 dotnet test "$ROOT/BaiTiaoSwitch.sln" -c Release -m:1 \
   --logger trx --logger "console;verbosity=normal" --results-directory "$RESULTS" \
-  --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none "$@" &
+  --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none "${TEST_ARGS[@]}" &
 TEST_PID=$!
 wait "$TEST_PID"
 code=$?
 TEST_PID=""
 set -e
+
+# The chaos run counts as one test result file, chaos.trx, written by chaos.sh (or here, if chaos.sh could not).
+if [[ $CHAOS -eq 1 ]]; then
+  say "chaos run: ${BTS_CHAOS_MINUTES:-2} min, a SIGKILL every ${BTS_CHAOS_EVERY:-20} s (deploy/local/chaos.sh; logs in artifacts/chaos)"
+  chaos_code=0
+  "$ROOT/deploy/local/chaos.sh" --no-build --minutes "${BTS_CHAOS_MINUTES:-2}" --every "${BTS_CHAOS_EVERY:-20}" --trx "$RESULTS/chaos.trx" </dev/null &
+  CHAOS_PID=$!
+  wait "$CHAOS_PID" || chaos_code=$?
+  CHAOS_PID=""
+  if [[ ! -s $RESULTS/chaos.trx ]]; then
+    echo "FAIL|chaos_run_finished|deploy/local/chaos.sh exited $chaos_code without writing its results" >"$RESULTS/chaos.results"
+    write_trx "$RESULTS/chaos.results" "$RESULTS/chaos.trx" "BaiTiaoSwitch.Chaos.ChaosRun"
+  fi
+  [[ $chaos_code -ne 0 && $code -eq 0 ]] && code=1
+fi
 
 # One line a person (and .ci/run) can read: the counters of every project's .trx summed.
 passed=0 failed=0 skipped=0 projects=0
@@ -122,5 +125,5 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$((skipped + $(value notExecuted)))
   projects=$((projects + 1))
 done
-say "$passed passed, $failed failed, $skipped not run, in $projects test project(s); dotnet test exited $code"
+say "$passed passed, $failed failed, $skipped not run, in $projects result file(s); exit code $code"
 exit "$code"

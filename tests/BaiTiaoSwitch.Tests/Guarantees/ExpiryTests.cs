@@ -1,6 +1,8 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;
@@ -31,7 +33,10 @@ public sealed class ExpiryTests(ClusterFixture fixture)
         Assert.Equal(0, snapshot.Pending.Amount);
         Assert.Equal(10_000, snapshot.Available.Amount);
         Assert.Equal(AuthorizationStatus.Expired, (await scenario.Wallet("alipay").GetAuthorizationAsync(hold.AuthorizationId)).Status);
-        StoredLedger.AssertConserved(await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId));
+        var expected = new ExpectedLedger();
+        expected.Opened(hold.AuthorizationId, 3_000);
+        expected.Expired(hold.AuthorizationId);
+        await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
     }
 
     [Fact]
@@ -59,15 +64,21 @@ public sealed class ExpiryTests(ClusterFixture fixture)
 
         SwitchSiloConfigurator.Clock.Advance(HoldPeriod + TimeSpan.FromMinutes(1));
 
-        // The reminder service ticks on real time (every 2 s here); wait for its effect in storage, bounded.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        // The reminder service ticks on real time (every 2 s here): await the line's journal writes until one carries
+        // the expiry. The watcher is set before each read, so no write can slip between them.
+        var faults = ClusterFactory.Faults(fixture.Cluster);
         AccountBook stored;
-        do
+        while (true)
         {
-            await Task.Delay(500);
+            var written = faults.WhenStored(StorageNames.Journal, target => target.Contains(scenario.AccountId, StringComparison.Ordinal));
             stored = await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId);
+            if (stored.Header.Pending == 0)
+            {
+                break;
+            }
+
+            await written.WaitAsync(TimeSpan.FromSeconds(120));
         }
-        while (stored.Header.Pending != 0 && DateTime.UtcNow < deadline);
 
         Assert.Equal(0, stored.Header.Pending);
         Assert.Single(stored.Authorizations.Values, record => record.Status == AuthorizationStatus.Expired);

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;
@@ -30,8 +31,10 @@ public sealed class NoOverspendTests(ClusterFixture fixture)
         Assert.Equal(limit, account.Pending.Amount);
         Assert.Equal(0, account.Available.Amount);
 
+        var expected = new ExpectedLedger();
+        approved.ForEach(result => expected.Opened(result.AuthorizationId, amount));
+        await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
         var stored = await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId);
-        StoredLedger.AssertConserved(stored);
         Assert.All(approved, result => Assert.Equal(AuthorizationStatus.Pending, stored.Authorizations[result.AuthorizationId].Status));
     }
 
@@ -52,7 +55,10 @@ public sealed class NoOverspendTests(ClusterFixture fixture)
         Assert.Equal(-500, account.Available.Amount);
         Assert.Equal(1_500, account.OverLimit.Amount);
         Assert.Equal(1, account.OverLimitCount);
-        StoredLedger.AssertConserved(await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId));
+        var expected = new ExpectedLedger();
+        expected.Opened(hold.AuthorizationId, 9_000);
+        expected.Captured(hold.AuthorizationId, 10_500, final: true);
+        await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
     }
 
     [Fact]
@@ -82,6 +88,17 @@ public sealed class NoOverspendTests(ClusterFixture fixture)
         var firstNow = await alipay.GetAuthorizationAsync(first.AuthorizationId);
         Assert.Equal(AuthorizationStatus.Closed, firstNow.Status);
         Assert.Equal(AuthorizationStatus.Reversed, (await alipay.GetAuthorizationAsync(third.AuthorizationId)).Status);
-        StoredLedger.AssertConserved(await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId));
+        var expected = new ExpectedLedger();
+        expected.Opened(first.AuthorizationId, 12_345);
+        expected.Opened(second.AuthorizationId, 20_000);
+        expected.Opened(third.AuthorizationId, 7_001);
+        expected.Captured(first.AuthorizationId, 5_000, final: false);
+        expected.Captured(first.AuthorizationId, 2_345, final: true);
+        expected.Reversed(second.AuthorizationId, 3_333);
+        expected.Captured(second.AuthorizationId, 16_667, final: false);
+        expected.Refunded(second.AuthorizationId, 6_000);
+        expected.Refunded(first.AuthorizationId, 5_000);
+        expected.Reversed(third.AuthorizationId, null);
+        await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
     }
 }

@@ -14,18 +14,26 @@ public sealed class RevocationTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000_000, "alipay", "wechatpay");
         var grantId = scenario.Grants["alipay"].GrantId;
         using var stop = new CancellationTokenSource();
+        var approvals = 0;
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var payers = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             var results = new List<Authorization>();
             while (!stop.IsCancellationRequested)
             {
-                results.Add(await scenario.Pay("alipay", 100));
+                var result = await scenario.Pay("alipay", 100);
+                results.Add(result);
+                if (result.IsApproved && Interlocked.Increment(ref approvals) == 50)
+                {
+                    inFlight.TrySetResult();
+                }
             }
 
             return results;
         })).ToArray();
 
-        await Task.Delay(300);
+        // Revoke once payments are observed flowing (50 approvals), while the 16 payers keep going.
+        await inFlight.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await scenario.Wallet("alipay").RevokeGrantAsync(grantId);
         var afterRevoke = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => scenario.Pay("alipay", 100)));
         stop.Cancel();

@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -24,16 +25,31 @@ public sealed class ClusterFixture : IAsyncLifetime
 
 public static class ClusterFactory
 {
-    /// <summary>A cluster with a fresh service id unless one is given (a restart test reuses it).</summary>
-    public static TestCluster Build(short silos, string? serviceId = null)
+    /// <summary>
+    /// A cluster with a fresh service id unless one is given (a restart test reuses it). Its storage providers are
+    /// wrapped for fault injection (off until a test starts it). With <paramref name="anySiloMayDie"/>, membership is
+    /// kept in Azure storage so that any silo, the first included, can be killed.
+    /// </summary>
+    public static TestCluster Build(short silos, string? serviceId = null, bool anySiloMayDie = false)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId ?? "bts-test-" + Guid.NewGuid().ToString("N")[..12];
         builder.Options.ClusterId = "bts-test-cluster-" + Guid.NewGuid().ToString("N")[..8];
         builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
+        builder.AddSiloBuilderConfigurator<StorageFaultsConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        if (anySiloMayDie)
+        {
+            builder.Options.UseTestClusterMembership = false;
+            builder.AddSiloBuilderConfigurator<AzureClusteringSilo>();
+            builder.AddClientBuilderConfigurator<AzureClusteringClient>();
+        }
+
         return builder.Build();
     }
+
+    /// <summary>The storage faults of <paramref name="cluster"/> (off until started).</summary>
+    public static StorageFaults Faults(TestCluster cluster) => StorageFaults.For(cluster.Options.ServiceId);
 }
 
 [CollectionDefinition(Name)]

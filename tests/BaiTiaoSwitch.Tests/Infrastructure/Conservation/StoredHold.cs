@@ -1,0 +1,37 @@
+namespace BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+
+/// <summary>
+/// One authorization as it lies in storage, reduced to what conservation needs. Kept apart from the account's own
+/// record type so that the check does not borrow the account's arithmetic (the account is what is being checked).
+/// </summary>
+public sealed record StoredHold(string AuthorizationId, bool IsOpen, long Amount, long Captured, long Reversed, long Refunded, bool IsApproved = true)
+{
+    /// <summary>What an open hold still reserves: its amount less what was captured or reversed from it.</summary>
+    public long Remaining => IsOpen ? checked(Amount - Captured - Reversed) : 0;
+}
+
+/// <summary>A line's totals: computed from holds, or reported by the account, or expected by a test.</summary>
+public sealed record LineTotals(long Pending, long Posted, int OpenHolds)
+{
+    /// <summary>Pending = Σ what open holds still reserve; posted = Σ captured − Σ refunded over every record.</summary>
+    public static LineTotals Of(IEnumerable<StoredHold> holds)
+    {
+        long pending = 0, posted = 0;
+        var open = 0;
+        foreach (var hold in holds)
+        {
+            pending = checked(pending + hold.Remaining);
+            posted = checked(posted + hold.Captured - hold.Refunded);
+            open += hold.IsOpen ? 1 : 0;
+        }
+
+        return new LineTotals(pending, posted, open);
+    }
+}
+
+/// <summary>What the account says about itself: its counters and the balance it reports through the API.</summary>
+public sealed record ReportedLine(long CreditLimit, long Available, long Pending, long Posted, int OpenHolds)
+{
+    /// <summary>Credit in use as the account reports it: limit − available.</summary>
+    public long InUse => checked(CreditLimit - Available);
+}
