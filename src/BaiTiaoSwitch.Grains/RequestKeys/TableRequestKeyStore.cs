@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+using BaiTiaoSwitch.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BaiTiaoSwitch.RequestKeys;
+
+/// <summary>
+/// Claims in one Azure Table, <c>{prefix}requestkeys</c>: partition <c>{channel}~{shard}</c> (64 shards, so a channel's
+/// keys spread and sweeps go partition by partition), row key = the key itself (its characters are all legal there).
+/// A claim is an insert; "already exists" is read back to tell the owner apart.
+/// </summary>
+public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, TimeProvider clock) : IRequestKeyStore
+{
+    public const int ShardCount = 64;
+    private readonly Lazy<Task<TableClient>> table = new(async () =>
+    {
+        var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(TableName(storage.Value));
+        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return client;
+    });
+
+    public static string TableName(SwitchStorageOptions options) => options.NamePrefix + "requestkeys";
+
+    public static string PartitionOf(string channel, string key) => $"{channel}~{Shard(key):D2}";
+
+    public async Task<KeyClaim> Claim(string channel, string key, string owner, string fingerprint, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var entity = new TableEntity(PartitionOf(channel, key), key)
+        {
+            ["Owner"] = owner,
+            ["Fingerprint"] = fingerprint,
+            ["ClaimedAt"] = clock.GetUtcNow(),
+        };
+        try
+        {
+            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return new KeyClaim(KeyClaimOutcome.Claimed, fingerprint);
+        }
+        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        {
+            var existing = await client.GetEntityAsync<TableEntity>(entity.PartitionKey, key, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return existing.Value.GetString("Owner") == owner
+                ? new KeyClaim(KeyClaimOutcome.AlreadyYours, existing.Value.GetString("Fingerprint"))
+                : new KeyClaim(KeyClaimOutcome.UsedElsewhere, null);
+        }
+    }
+
+    /// <summary>Deletes the claims of one partition made before <paramref name="cutoff"/>, in batches of 100. Returns how many.</summary>
+    public async Task<int> Sweep(string partition, DateTimeOffset cutoff, int countMax, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var old = client.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ClaimedAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        var batch = new List<TableTransactionAction>(100);
+        var deleted = 0;
+        await foreach (var entity in old.ConfigureAwait(false))
+        {
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
+            if (batch.Count == 100 || deleted + batch.Count >= countMax)
+            {
+                deleted += await Submit(client, batch, cancellationToken).ConfigureAwait(false);
+                if (deleted >= countMax)
+                {
+                    return deleted;
+                }
+            }
+        }
+
+        return deleted + await Submit(client, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Submit(TableClient client, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
+    }
+
+    private static int Shard(string key)
+    {
+        // FNV-1a: stable across processes and versions (string.GetHashCode is randomized per process).
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % ShardCount);
+    }
+}
