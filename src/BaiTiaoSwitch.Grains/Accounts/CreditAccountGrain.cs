@@ -35,7 +35,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        sweep = new HoldSweep(book, requests, committer, GrainFactory, clock, logger);
+        sweep = new HoldSweep(book, requests, committer, store, GrainFactory, clock, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

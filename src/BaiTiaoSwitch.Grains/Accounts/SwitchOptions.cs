@@ -12,6 +12,12 @@ public sealed class SwitchOptions
     /// <summary>How long idempotency records stay in the account's hot state (at least 24 h; replays within it return the original).</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
+    public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Claims one sweep deletes at most per shard of a channel's namespace (the rest go next time).</summary>
+    public int RequestKeySweepMax { get; set; } = 10_000;
+
     /// <summary>How long closed, reversed, expired and declined authorizations stay in hot state before they are archived.</summary>
     public TimeSpan ClosedAuthorizationRetention { get; set; } = TimeSpan.FromDays(30);
 

@@ -66,7 +66,8 @@ public static class SiloBuilderExtensions
                 options.ContainerName = storage.Value.NamePrefix + "-snapshots";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        silo.Services.AddSingleton<IRequestKeyStore, TableRequestKeyStore>();
+        silo.Services.AddSingleton<TableRequestKeyStore>();
+        silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
         silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>
             reminders.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
             {

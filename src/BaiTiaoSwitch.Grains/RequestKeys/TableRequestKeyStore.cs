@@ -10,9 +10,10 @@ namespace BaiTiaoSwitch.RequestKeys;
 /// keys spread and sweeps go partition by partition), row key = the key itself (its characters are all legal there).
 /// A claim is an insert; "already exists" is read back to tell the owner apart.
 /// </summary>
-public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, TimeProvider clock) : IRequestKeyStore
+public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, TimeProvider clock, IGrainFactory grains) : IRequestKeyStore
 {
     public const int ShardCount = 64;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> sweeps = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
         var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(TableName(storage.Value));
@@ -27,6 +28,14 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
     public async Task<KeyClaim> Claim(string channel, string key, string owner, string fingerprint, CancellationToken cancellationToken = default)
     {
         var client = await table.Value.ConfigureAwait(false);
+
+        // Every channel that claims keys has its sweep, so its namespace stays bounded; asked once per silo process
+        // (again after a failure).
+        if (!sweeps.TryGetValue(channel, out var started) || started.IsFaulted)
+        {
+            sweeps[channel] = grains.GetGrain<IRequestKeySweepGrain>(channel).Start();
+        }
+
         var entity = new TableEntity(PartitionOf(channel, key), key)
         {
             ["Owner"] = owner,

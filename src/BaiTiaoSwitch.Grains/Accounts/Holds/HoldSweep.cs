@@ -8,7 +8,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// for them to be durable before the next, so no journal entry outgrows a table entity, and steps repeat until
 /// nothing is due. Archiving also starts on its own when hot state holds more closed records than allowed.
 /// </summary>
-public sealed partial class HoldSweep(AccountBook book, RequestRecords requests, GroupCommitter committer, IGrainFactory grains, TimeProvider clock, ILogger logger)
+public sealed partial class HoldSweep(AccountBook book, RequestRecords requests, GroupCommitter committer, AccountStore store, IGrainFactory grains, TimeProvider clock, ILogger logger)
 {
     public const string ReminderName = "hold-sweep";
     private Task? archiving;
@@ -38,6 +38,9 @@ public sealed partial class HoldSweep(AccountBook book, RequestRecords requests,
 
         await committer.WhenDurable();
         await StartArchiving();
+
+        // Upkeep ends with the store's own: a snapshot under way and the journal pruning after it.
+        await store.Settled();
         if (expired > 0)
         {
             LogExpired(book.Header.AccountId, expired);

@@ -52,7 +52,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     }
 
     /// <summary>True when the batch of <paramref name="version"/> should also be written as a full snapshot.</summary>
-    public bool WantsSnapshot(long version) => snapshotWrite is null && version - SnapshotVersion >= options.SnapshotEveryBatches;
+    public bool WantsSnapshot(long version) => snapshotWrite is not { IsCompleted: false } && version - SnapshotVersion >= options.SnapshotEveryBatches;
 
     /// <summary>
     /// Inserts the journal entry (throws if that version exists: another activation wrote it). A full image of the same
@@ -89,10 +89,6 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         catch (Exception exception)
         {
             LogSnapshotFailed(exception, accountId, image.Version);
-        }
-        finally
-        {
-            snapshotWrite = null;
         }
     }
 
