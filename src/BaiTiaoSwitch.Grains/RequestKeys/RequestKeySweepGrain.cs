@@ -27,7 +27,7 @@ public sealed partial class RequestKeySweepGrain(TableRequestKeyStore store, IOp
         var deleted = 0;
         for (var shard = 0; shard < TableRequestKeyStore.ShardCount; shard++)
         {
-            deleted += await store.Sweep($"{channel}~{shard:D2}", cutoff, options.Value.RequestKeySweepMax);
+            deleted += await store.Sweep(store.PartitionOf(channel, shard), cutoff, options.Value.RequestKeySweepMax);
         }
 
         LogSwept(channel, deleted);

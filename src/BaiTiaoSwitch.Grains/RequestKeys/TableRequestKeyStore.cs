@@ -6,11 +6,13 @@ using Microsoft.Extensions.Options;
 namespace BaiTiaoSwitch.RequestKeys;
 
 /// <summary>
-/// Claims in one Azure Table, <c>{prefix}requestkeys</c>: partition <c>{channel}~{shard}</c> (64 shards, so a channel's
-/// keys spread and sweeps go partition by partition), row key = the key itself (its characters are all legal there).
-/// A claim is an insert; "already exists" is read back to tell the owner apart.
+/// Claims in one Azure Table, <c>{prefix}requestkeys</c>: partition <c>{serviceId}~{channel}~{shard}</c> (a service's own,
+/// as all Orleans storage is; 64 shards, so a channel's keys spread and sweeps go partition by partition), row key =
+/// the key itself (its characters are all legal there). A claim is an insert; "already exists" is read back to tell
+/// the owner apart.
 /// </summary>
-public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, TimeProvider clock, IGrainFactory grains) : IRequestKeyStore
+public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, IOptions<Orleans.Configuration.ClusterOptions> cluster, TimeProvider clock, IGrainFactory grains)
+    : IRequestKeyStore
 {
     public const int ShardCount = 64;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> sweeps = new(StringComparer.Ordinal);
@@ -23,7 +25,9 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
 
     public static string TableName(SwitchStorageOptions options) => options.NamePrefix + "requestkeys";
 
-    public static string PartitionOf(string channel, string key) => $"{channel}~{Shard(key):D2}";
+    public string PartitionOf(string channel, string key) => PartitionOf(channel, Shard(key));
+
+    public string PartitionOf(string channel, int shard) => $"{cluster.Value.ServiceId}~{channel}~{shard:D2}";
 
     public async Task<KeyClaim> Claim(string channel, string key, string owner, string fingerprint, CancellationToken cancellationToken = default)
     {
