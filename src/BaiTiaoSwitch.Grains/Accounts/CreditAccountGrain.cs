@@ -23,19 +23,21 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly GroupCommitter committer;
     private readonly MoneyPipeline pipeline;
     private readonly AuthorizationLocator locator;
-    private readonly HoldSweep sweep;
+    private readonly LineUpkeep upkeep;
+    private readonly IRequestArchive requestArchive;
 
-    public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, FieldProtector protector, ILogger<CreditAccountGrain> logger)
+    public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
         this.protector = protector;
+        this.requestArchive = requestArchive;
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
         requests = new RequestRecords(book);
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger);
         committer = new GroupCommitter(book, store);
-        pipeline = new MoneyPipeline(book, requests, committer, keys, clock);
+        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        sweep = new HoldSweep(book, requests, committer, store, GrainFactory, clock, logger);
+        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, clock, logger);
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -43,12 +45,12 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         var replayed = await store.Load(book, cancellationToken);
         requests.IndexLoaded();
         LogLoaded(book.Header.AccountId, book.Version, replayed);
-        if (book.Header.IsOpened && !sweep.IsDone)
+        if (book.Header.IsOpened && !upkeep.IsDone)
         {
             // Every open line has its expiry reminder, even if registering it failed when the line was opened.
             try
             {
-                await this.RegisterOrUpdateReminder(HoldSweep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
+                await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
             }
             catch (Exception exception)
             {
@@ -63,7 +65,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     {
         var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
         var snapshot = await Run(Caller.Issuer("issuer"), null, open);
-        await this.RegisterOrUpdateReminder(HoldSweep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
+        await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
         return snapshot;
     }
 
@@ -142,7 +144,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         Run(Checked(context), new ReverseOperation(locator, authorizationId, amount));
 
     public Task<Authorization> ReverseByRequest(RequestContext context, string grantId, string originalIdempotencyKey) =>
-        Run(Checked(context), new ReverseByRequestOperation(locator, grantId, originalIdempotencyKey, requests));
+        Run(Checked(context), new ReverseByRequestOperation(locator, grantId, originalIdempotencyKey, requests, requestArchive));
 
     public Task<Refund> Refund(RequestContext context, string captureId, Money amount) =>
         Run(Checked(context), new RefundOperation(locator, captureId, amount));
@@ -162,7 +164,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     {
         try
         {
-            var expired = await sweep.Run();
+            var expired = await upkeep.Run();
             await DropReminderIfDone();
             return expired;
         }
@@ -177,7 +179,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     /// <summary>A closed line with no open hold has nothing left to expire: its reminder goes, so reminders stay bounded.</summary>
     private async Task DropReminderIfDone()
     {
-        if (sweep.IsDone && await this.GetReminder(HoldSweep.ReminderName) is { } reminder)
+        if (upkeep.IsDone && await this.GetReminder(LineUpkeep.ReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
@@ -191,7 +193,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         try
         {
             var result = idempotencyKey is null ? await pipeline.RunUnkeyed(caller, operation) : await pipeline.Run(caller, idempotencyKey, operation);
-            sweep.ArchiveIfBehind();
+            upkeep.RunIfBehind();
             return result;
         }
         finally

@@ -12,6 +12,12 @@ public sealed class SwitchOptions
     /// <summary>How long idempotency records stay in the account's hot state (at least 24 h; replays within it return the original).</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>Key records younger than this stay in the line's hot state; older ones move to the request archive.</summary>
+    public TimeSpan IdempotencyHotWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Key records kept in hot state at most; beyond it the oldest move to the request archive early.</summary>
+    public int IdempotencyHotMax { get; set; } = 100_000;
+
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 

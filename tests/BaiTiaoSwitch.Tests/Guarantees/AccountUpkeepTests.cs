@@ -46,13 +46,13 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var reminders = SiloSide.Reminders(fixture.Cluster);
         var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var registered = await reminders.ReadRow(grainId, HoldSweep.ReminderName);
-        Assert.True(await reminders.RemoveRow(grainId, HoldSweep.ReminderName, registered!.ETag!));
+        var registered = await reminders.ReadRow(grainId, LineUpkeep.ReminderName);
+        Assert.True(await reminders.RemoveRow(grainId, LineUpkeep.ReminderName, registered!.ETag!));
 
         await Activations.DeactivateAll(fixture.Cluster);
         await scenario.Issuer.GetAccountAsync(scenario.AccountId);
 
-        Assert.NotNull(await reminders.ReadRow(grainId, HoldSweep.ReminderName));
+        Assert.NotNull(await reminders.ReadRow(grainId, LineUpkeep.ReminderName));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
 
         await scenario.Issuer.CloseAccountAsync(scenario.AccountId);
 
-        Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, HoldSweep.ReminderName));
+        Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
     }
 
     [Fact]

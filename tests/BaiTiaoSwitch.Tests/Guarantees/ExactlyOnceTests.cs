@@ -48,6 +48,24 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_key_whose_record_left_hot_state_still_replays_its_answer_and_refuses_another_request()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var key = "cold-" + Guid.NewGuid().ToString("N");
+        var original = await scenario.Pay("alipay", 1_200, key);
+        SwitchSiloConfigurator.Clock.Advance(new SwitchOptions().IdempotencyHotWindow + TimeSpan.FromMinutes(1));
+        await SiloSide.Grains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
+        Assert.Empty((await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId)).Requests.Values);
+
+        var replay = await scenario.Pay("alipay", 1_200, key);
+        var other = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => scenario.Pay("alipay", 1_300, key));
+
+        Assert.Equal(original, replay);
+        Assert.Equal(ErrorCodes.IdempotencyKeyReused, other.Code);
+        Assert.Equal(1_200, (await scenario.Issuer.GetAccountAsync(scenario.AccountId)).Pending.Amount);
+    }
+
+    [Fact]
     public async Task A_reversal_by_key_after_the_keys_record_was_pruned_reverses_the_hold_that_is_still_open()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");

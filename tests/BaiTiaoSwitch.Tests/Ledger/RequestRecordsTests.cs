@@ -70,6 +70,27 @@ public sealed class RequestRecordsTests
     }
 
     [Fact]
+    public void Records_older_than_the_hot_window_or_beyond_the_hot_maximum_are_due_for_the_archive_oldest_first()
+    {
+        var book = Open(1_000, options: new SwitchOptions { IdempotencyHotWindow = TimeSpan.FromMinutes(15), IdempotencyHotMax = 3 });
+        var requests = new RequestRecords(book);
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            var claim = requests.FindOrClaim($"alipay\u001fk{i}", OperationKind.Capture, "f").Claim!;
+            requests.Record(claim, Answer(claim, Noon.AddMinutes(i)));
+        }
+
+        var beyondMax = requests.ColdDue(Noon.AddMinutes(5), 10);
+        var byAge = requests.ColdDue(Noon.AddMinutes(17), 10);
+        requests.Moved(beyondMax);
+
+        Assert.Equal(["alipay\u001fk0", "alipay\u001fk1"], beyondMax.Select(record => record.Scope));
+        Assert.Equal(3, byAge.Count);
+        Assert.Equal(3, book.Requests.Count);
+        Assert.Equal(["alipay\u001fk2"], requests.ColdDue(Noon.AddMinutes(17), 10).Select(record => record.Scope));
+    }
+
+    [Fact]
     public void A_tombstone_answers_the_late_authorization_with_its_key_but_no_other_operation()
     {
         var book = Open(1_000);

@@ -33,7 +33,7 @@ public sealed class RealLine
 
         Requests = new RequestRecords(Book);
         Locator = new AuthorizationLocator(Book, grains: null!);
-        pipeline = new MoneyPipeline(Book, Requests, new GroupCommitter(Book, new InstantStore()), new MemoryKeyStore(), clock);
+        pipeline = new MoneyPipeline(Book, Requests, new GroupCommitter(Book, new InstantStore()), new MemoryKeyStore(), new NoArchive(), clock);
     }
 
     public AccountBook Book { get; }
@@ -77,6 +77,16 @@ public sealed class RealLine
         public bool WantsSnapshot(long version) => false;
 
         public Task Write(AccountImage changes, AccountImage? image) => Task.CompletedTask;
+    }
+
+    /// <summary>The model keeps every key record hot (nothing is moved in a model run).</summary>
+    private sealed class NoArchive : IRequestArchive
+    {
+        public Task Put(string accountId, IReadOnlyList<IdempotencyRecord> records) => throw new InvalidOperationException("Nothing is moved in a model run.");
+
+        public Task<IdempotencyRecord?> Find(string accountId, string scope) => Task.FromResult<IdempotencyRecord?>(null);
+
+        public Task<int> Sweep(string accountId, DateTimeOffset cutoff, int countMax) => Task.FromResult(0);
     }
 
     private sealed class MemoryKeyStore : IRequestKeyStore

@@ -8,7 +8,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// claimed synchronously before any await, "no await between finding a request's record and recording it" holds by
 /// construction: a concurrent duplicate finds the claim and waits for its answer.
 /// </summary>
-public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, TimeProvider clock)
+public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock)
 {
     private readonly string owner = "account/" + book.Header.AccountId;
 
@@ -45,6 +45,13 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
             if (!global.IsFor(operation.Fingerprint))
             {
                 throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
+            }
+
+            // The key was already this line's, for this request: its answer may have left hot state for the archive.
+            if (global.Outcome == KeyClaimOutcome.AlreadyYours && await archive.Find(book.Header.AccountId, scope) is { } cold)
+            {
+                requests.Abandon(claim);
+                return cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
             }
 
             await committer.WaitForRoom();

@@ -74,6 +74,44 @@ public sealed class RequestRecords(AccountBook book)
         return pruned;
     }
 
+    /// <summary>
+    /// The oldest records that should leave hot state for the request archive: older than <c>IdempotencyHotWindow</c>,
+    /// or beyond <c>IdempotencyHotMax</c>; at most <paramref name="countMax"/>. They stay until <see cref="Moved"/>.
+    /// </summary>
+    public IReadOnlyList<IdempotencyRecord> ColdDue(DateTimeOffset now, int countMax)
+    {
+        var beyond = book.Requests.Count - book.Options.IdempotencyHotMax;
+        var due = new List<IdempotencyRecord>();
+        foreach (var (createdAt, scope) in byAge)
+        {
+            if (due.Count >= countMax || (due.Count >= beyond && createdAt + book.Options.IdempotencyHotWindow > now))
+            {
+                break;
+            }
+
+            if (book.Requests.Find(scope) is { } record && record.CreatedAt == createdAt)
+            {
+                due.Add(record);
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>Removes from hot state the records <see cref="ColdDue"/> gave, now that the archive holds them.</summary>
+    public void Moved(IReadOnlyList<IdempotencyRecord> moved)
+    {
+        var scopes = moved.Select(record => record.Scope).ToHashSet(StringComparer.Ordinal);
+        while (scopes.Count > 0 && byAge.TryPeek(out var oldest))
+        {
+            byAge.Dequeue();
+            if (scopes.Remove(oldest.Scope) && book.Requests.Find(oldest.Scope) is { } record && record.CreatedAt == oldest.CreatedAt)
+            {
+                book.Requests.Remove(oldest.Scope);
+            }
+        }
+    }
+
     /// <summary>Rebuilds the age order after the records were loaded from storage.</summary>
     public void IndexLoaded()
     {

@@ -14,11 +14,13 @@ namespace BaiTiaoSwitch.Accounts;
 /// arrives, takes no credit. It lives as long as a key record does (at least the key retention).</item>
 /// </list>
 /// </summary>
-public sealed class ReverseByRequestOperation(AuthorizationLocator locator, string grantId, string originalKey, RequestRecords requests) : AccountOperation<Authorization>
+public sealed class ReverseByRequestOperation(AuthorizationLocator locator, string grantId, string originalKey, RequestRecords requests, IRequestArchive archive)
+    : AccountOperation<Authorization>
 {
     private readonly string grantId = Ids.Require(grantId, "grantId");
     private readonly string originalKey = Ids.Require(originalKey, "originalIdempotencyKey");
     private AuthorizationRecord? archived;
+    private IdempotencyRecord? coldOriginal;
 
     public override OperationKind Kind => OperationKind.ReverseByRequest;
 
@@ -32,7 +34,8 @@ public sealed class ReverseByRequestOperation(AuthorizationLocator locator, stri
 
         // The original request may be being decided right now: its answer comes first.
         await requests.WhenSettled(originalScope);
-        if (book.Requests.Find(originalScope) is { Kind: OperationKind.Authorize, Authorization: { } made } && !book.Authorizations.ContainsKey(made.AuthorizationId))
+        var original = book.Requests.Find(originalScope) ?? (coldOriginal = await archive.Find(book.Header.AccountId, originalScope));
+        if (original is { Kind: OperationKind.Authorize, Authorization: { } made } && !book.Authorizations.ContainsKey(made.AuthorizationId))
         {
             archived = await locator.FindArchived(made.AuthorizationId);
         }
@@ -47,7 +50,7 @@ public sealed class ReverseByRequestOperation(AuthorizationLocator locator, stri
             throw new SwitchOverloadedException("The request being reversed is being decided right now; retry with the same idempotency key.");
         }
 
-        var made = book.Requests.Find(originalScope) switch
+        var made = (book.Requests.Find(originalScope) ?? coldOriginal) switch
         {
             { Kind: OperationKind.Tombstone, Authorization: { } tombstone } => (Record: null, View: tombstone),
             { Kind: OperationKind.Authorize, Authorization: { } original } => (Record: book.Authorizations.GetValueOrDefault(original.AuthorizationId) ?? archived, View: original),
