@@ -7,15 +7,16 @@ namespace BaiTiaoSwitch.RequestKeys;
 
 /// <summary>
 /// Claims in one Azure Table, <c>{prefix}requestkeys</c>: partition <c>{serviceId}~{channel}~{shard}</c> (a service's own,
-/// as all Orleans storage is; 64 shards, so a channel's keys spread and sweeps go partition by partition), row key =
-/// the key itself (its characters are all legal there). A claim is an insert; "already exists" is read back to tell
-/// the owner apart.
+/// as all Orleans storage is; 8 shards, so a channel's keys spread over partitions yet claims made at once share
+/// transactions), row key = the key itself (its characters are all legal there). A claim is an insert, batched per
+/// partition (<see cref="PartitionClaims"/>); "already exists" is read back to tell the owner apart.
 /// </summary>
 public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, IOptions<Orleans.Configuration.ClusterOptions> cluster, TimeProvider clock, IGrainFactory grains)
     : IRequestKeyStore
 {
-    public const int ShardCount = 64;
+    public const int ShardCount = 8;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> sweeps = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PartitionClaims> partitions = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
         var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(TableName(storage.Value));
@@ -46,18 +47,7 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
             ["Fingerprint"] = fingerprint,
             ["ClaimedAt"] = clock.GetUtcNow(),
         };
-        try
-        {
-            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new KeyClaim(KeyClaimOutcome.Claimed, fingerprint);
-        }
-        catch (RequestFailedException conflict) when (conflict.Status == 409)
-        {
-            var existing = await client.GetEntityAsync<TableEntity>(entity.PartitionKey, key, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return existing.Value.GetString("Owner") == owner
-                ? new KeyClaim(KeyClaimOutcome.AlreadyYours, existing.Value.GetString("Fingerprint"))
-                : new KeyClaim(KeyClaimOutcome.UsedElsewhere, null);
-        }
+        return await partitions.GetOrAdd(entity.PartitionKey, _ => new PartitionClaims(client)).Claim(entity, owner).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the claims of one partition made before <paramref name="cutoff"/>, in batches of 100. Returns how many.</summary>
