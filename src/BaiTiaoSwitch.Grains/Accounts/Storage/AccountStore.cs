@@ -89,6 +89,28 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         catch (Exception exception)
         {
             LogSnapshotFailed(exception, accountId, image.Version);
+            await Reread();
+        }
+    }
+
+    /// <summary>
+    /// After a failed snapshot write, learns what storage holds: the write may have landed after all (its answer was
+    /// lost), or another activation wrote a newer one. Either way the next write is conditional on that, and a snapshot
+    /// is never replaced by an older one (the journal below a newer snapshot may already be gone).
+    /// </summary>
+    private async Task Reread()
+    {
+        try
+        {
+            var stored = new GrainState<AccountImage>(new AccountImage());
+            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), stored, CancellationToken.None);
+            snapshot.State = stored.State ?? new AccountImage();
+            snapshot.ETag = stored.ETag;
+            snapshot.RecordExists = stored.RecordExists;
+        }
+        catch (Exception exception)
+        {
+            LogSnapshotFailed(exception, accountId, SnapshotVersion);
         }
     }
 
