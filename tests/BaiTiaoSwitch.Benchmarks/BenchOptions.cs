@@ -95,7 +95,7 @@ public sealed class BenchOptions
 
         if (options.Silos is < 1 or > 5 || options.HotCallers < 1 || options.ZipfCallers < 1 || options.Lines < 1 || options.SetupParallelism < 1
             || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared") || options.StorageSerializer is not ("json" or "orleans")
-            || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(2) || options.Warmup < TimeSpan.Zero)
+            || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(10) || options.Warmup < TimeSpan.Zero)
         {
             throw new ArgumentException($"Bad option value.\n{Usage}");
         }

@@ -70,7 +70,7 @@ public static class HotLineWorkload
         var services = cluster.SiloServices;
         var book = new AccountBook(accountId, services.GetRequiredService<IOptions<SwitchOptions>>().Value);
         var started = Stopwatch.GetTimestamp();
-        var replayed = await new AccountJournal(accountId, services).Load(book, CancellationToken.None);
+        var replayed = await new AccountStore(accountId, services, book.Options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Load(book, CancellationToken.None);
         var loadSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var header = book.Header;
         var acknowledged = load.ApprovedIncludingWarmup;
@@ -81,9 +81,11 @@ public static class HotLineWorkload
             && header.Pending == header.OpenHolds * amountFen
             && live.Pending.Amount == header.Pending
             && header.CreditLimit - header.Available == header.Pending + header.Posted;
+        var imageBytes = services.GetRequiredService<Orleans.Serialization.Serializer>().SerializeToArray(book.ToImage()).Length;
         var summary = $"storage: {header.OpenHolds:N0} holds stored for {acknowledged:N0} acknowledged approvals, pending {header.Pending:N0} fen " +
             $"(live {live.Pending.Amount:N0}) -> {(ok ? "durable and conserved" : "MISMATCH")}; " +
-            $"rebuilt from storage in {loadSeconds:0.00} s (snapshot v{book.Version - replayed:N0} + {replayed} journal entries, {book.Authorizations.Count:N0} holds, {book.IdempotencyCount:N0} idempotency records in hot state)";
+            $"rebuilt from storage in {loadSeconds:0.00} s (snapshot v{book.Version - replayed:N0} + {replayed} journal entries, {book.Authorizations.Count:N0} authorizations ({book.ClosedInHot:N0} closed), {book.Requests.Count:N0} key records in hot state; " +
+            $"hot state {imageBytes / 1024.0 / 1024.0:0.0} MiB serialized; GC heap {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:0} MiB)";
         return new StoredCheck(ok, summary);
     }
 }

@@ -39,7 +39,7 @@ try
     // Before (b): its 10,000 lines fill Azurite's tables, and Azurite slows down as they grow.
     if (options.Runs('n'))
     {
-        report.Section("Cluster with one write per request (SwitchOptions.GroupCommit = false)");
+        report.Section("Cluster with one write per request (SwitchOptions.BatchRequestsMax = 1)");
         await using var cluster = await BenchCluster.Start(options, namePrefix + "n", groupCommit: false);
         report.Hot("(a) hot line, one write per request", await HotLineWorkload.Run(cluster, options, new JournalTable(options.ConnectionString, namePrefix + "njournal"), azurite, "a-single"));
     }

@@ -23,6 +23,15 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.BatchRequestsMax is >= 1 and <= 1_000, nameof(options.BatchRequestsMax), "must be from 1 to 1000 (a journal entry must fit one Azure Table entity)");
         Check(failures, options.SnapshotEveryBatches is >= 1 and <= 100_000, nameof(options.SnapshotEveryBatches), "must be from 1 to 100000");
         Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
+        Check(failures, options.ClosedAuthorizationsHotMax is >= 0 and <= 1_000_000, nameof(options.ClosedAuthorizationsHotMax), "must be from 0 to 1000000");
+        Check(failures, options.SweepBatchMax is >= 1 and <= 2_000, nameof(options.SweepBatchMax), "must be from 1 to 2000 (a journal entry must fit one Azure Table entity)");
+        Check(failures, options.OverCapturePercent is >= 0 and <= 100, nameof(options.OverCapturePercent), "must be from 0 to 100");
+        Check(failures, options.OverCaptureAmountMax is >= 0 and <= Money.AmountMax, nameof(options.OverCaptureAmountMax), $"must be from 0 to {Money.AmountMax}");
+        Check(failures, options.AlertsMax is >= 1 and <= 100_000, nameof(options.AlertsMax), "must be from 1 to 100000");
+        Check(failures, options.IdempotencyHotWindow > TimeSpan.Zero && options.IdempotencyHotWindow <= options.IdempotencyRetention, nameof(options.IdempotencyHotWindow), "must be more than 0 and at most IdempotencyRetention");
+        Check(failures, options.IdempotencyHotMax is >= 1 and <= 10_000_000, nameof(options.IdempotencyHotMax), "must be from 1 to 10000000");
+        Check(failures, options.RequestKeySweepPeriod >= TimeSpan.FromMinutes(1), nameof(options.RequestKeySweepPeriod), "must be at least 1 minute (Orleans reminders)");
+        Check(failures, options.RequestKeySweepMax is >= 100 and <= 1_000_000, nameof(options.RequestKeySweepMax), "must be from 100 to 1000000");
         Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");
         Check(failures, options.CardValidityMonths is >= 1 and <= 120, nameof(options.CardValidityMonths), "must be from 1 to 120");
         Check(failures, options.Channels.Count > 0 && options.Channels.All(Ids.IsWellFormed), nameof(options.Channels), "must list at least one channel id of [A-Za-z0-9_-]");

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,9 @@ public static class SiloBuilderExtensions
                 options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
                 options.TableName = storage.Value.NamePrefix + "journal";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                // Journal entries below a snapshot are deleted, not blanked: the table stays as large as live state.
+                options.DeleteStateOnClear = true;
             }));
         silo.AddAzureTableGrainStorage(StorageNames.Entities, (OptionsBuilder<AzureTableStorageOptions> table) =>
             table.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
@@ -62,6 +66,9 @@ public static class SiloBuilderExtensions
                 options.ContainerName = storage.Value.NamePrefix + "-snapshots";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        silo.Services.AddSingleton<IRequestArchive, TableRequestArchive>();
+        silo.Services.AddSingleton<TableRequestKeyStore>();
+        silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
         silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>
             reminders.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
             {

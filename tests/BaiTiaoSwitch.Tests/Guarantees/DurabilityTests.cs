@@ -75,13 +75,14 @@ public sealed class DurabilityTests
         {
             var services = StoredLedger.SiloServices(cluster);
             var accountId = "split-" + Guid.NewGuid().ToString("N")[..8];
-            var winner = new AccountJournal(accountId, services);
-            var loser = new AccountJournal(accountId, services);
-            var book = new AccountBook(accountId, new SwitchOptions());
+            var options = new SwitchOptions();
+            var winner = new AccountStore(accountId, services, options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var loser = new AccountStore(accountId, services, options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var book = new AccountBook(accountId, options);
 
-            await winner.Append(new AccountImage { Version = 1, Header = book.Header });
+            await winner.Write(new AccountImage { Version = 1, Header = book.Header }, null);
 
-            await Assert.ThrowsAnyAsync<Exception>(() => loser.Append(new AccountImage { Version = 1, Header = book.Header }));
+            await Assert.ThrowsAnyAsync<Exception>(() => loser.Write(new AccountImage { Version = 1, Header = book.Header }, null));
         }
         finally
         {

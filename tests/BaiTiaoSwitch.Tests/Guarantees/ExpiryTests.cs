@@ -40,19 +40,25 @@ public sealed class ExpiryTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_capture_after_expiry_still_posts_and_is_recorded_as_over_limit()
+    public async Task A_capture_after_expiry_posts_once_as_a_forced_posting_and_a_second_late_capture_is_refused()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var hold = await scenario.Pay("alipay", 4_000);
+        var wallet = scenario.Wallet("alipay");
 
         SwitchSiloConfigurator.Clock.Advance(HoldPeriod + TimeSpan.FromSeconds(1));
-        var capture = await scenario.Wallet("alipay").CaptureAsync(hold.AuthorizationId, Money.Fen(4_000), final: true);
+        var capture = await wallet.CaptureAsync(hold.AuthorizationId, Money.Fen(4_000));
+        var again = await Assert.ThrowsAsync<OperationRejectedException>(() => wallet.CaptureAsync(hold.AuthorizationId, Money.Fen(1)));
 
-        Assert.True(capture.OverLimit);
+        // It did not take the line over its limit, so the capture is not over-limit; it is still a forced posting.
+        Assert.False(capture.OverLimit);
+        Assert.Equal(ErrorCodes.AuthorizationNotOpen, again.Code);
         var snapshot = await scenario.Issuer.GetAccountAsync(scenario.AccountId);
         Assert.Equal(0, snapshot.Pending.Amount);
         Assert.Equal(4_000, snapshot.Posted.Amount);
         Assert.Equal(1, snapshot.OverLimitCount);
+        Assert.Equal(4_000, snapshot.OverLimit.Amount);
+        Assert.Equal(AuthorizationStatus.Closed, (await wallet.GetAuthorizationAsync(hold.AuthorizationId)).Status);
     }
 
     [Fact]

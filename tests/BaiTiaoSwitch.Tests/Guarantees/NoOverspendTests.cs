@@ -39,21 +39,24 @@ public sealed class NoOverspendTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Capture_above_hold_is_recorded_as_over_limit_and_conservation_still_holds()
+    public async Task Capture_above_hold_within_tolerance_is_recorded_as_over_limit_and_conservation_still_holds()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var wallet = scenario.Wallet("alipay");
 
         var hold = await scenario.Pay("alipay", 9_000);
-        var capture = await wallet.CaptureAsync(hold.AuthorizationId, Money.Fen(10_500), final: true);
+        var beyond = await Assert.ThrowsAsync<OperationRejectedException>(() => wallet.CaptureAsync(hold.AuthorizationId, Money.Fen(10_351), final: true));
+        var capture = await wallet.CaptureAsync(hold.AuthorizationId, Money.Fen(10_350), final: true);
         var declined = await scenario.Pay("alipay", 1);
 
+        // 15% of 9,000 is the tolerance: 10,350 posts (forced, and over the line's limit); 10,351 is refused.
+        Assert.Equal(ErrorCodes.CaptureExceedsAuthorization, beyond.Code);
         Assert.True(capture.OverLimit);
         Assert.Equal(DeclineReason.InsufficientCredit, declined.Reason);
         var account = await scenario.Issuer.GetAccountAsync(scenario.AccountId);
-        Assert.Equal(10_500, account.Posted.Amount);
-        Assert.Equal(-500, account.Available.Amount);
-        Assert.Equal(1_500, account.OverLimit.Amount);
+        Assert.Equal(10_350, account.Posted.Amount);
+        Assert.Equal(-350, account.Available.Amount);
+        Assert.Equal(1_350, account.OverLimit.Amount);
         Assert.Equal(1, account.OverLimitCount);
         var expected = new ExpectedLedger();
         expected.Opened(hold.AuthorizationId, 9_000);

@@ -16,8 +16,9 @@ public static class StoredLedger
     public static async Task<AccountBook> LoadBook(TestCluster cluster, string accountId)
     {
         var services = SiloServices(cluster);
-        var book = new AccountBook(accountId, services.GetRequiredService<IOptions<SwitchOptions>>().Value);
-        await new AccountJournal(accountId, services).Load(book, CancellationToken.None);
+        var options = services.GetRequiredService<IOptions<SwitchOptions>>().Value;
+        var book = new AccountBook(accountId, options);
+        await new AccountStore(accountId, services, options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Load(book, CancellationToken.None);
         return book;
     }
 

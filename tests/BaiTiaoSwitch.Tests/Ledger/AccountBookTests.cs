@@ -2,36 +2,18 @@ using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Payments;
-using BaiTiaoSwitch.Security;
 using Xunit;
+using static BaiTiaoSwitch.Tests.Ledger.Lines;
 
 namespace BaiTiaoSwitch.Tests.Ledger;
 
-/// <summary>Fast tests of the decision logic, with no cluster: limits, windows in China time, precedence, arithmetic.</summary>
+/// <summary>Fast tests of the decision logic, with no cluster: windows in China time, precedence, arithmetic, replay.</summary>
 public sealed class AccountBookTests
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
-    private static readonly Merchant Shop = new("m1", "Shop", "5411", "CN");
-
-    private static AccountBook NewBook(long limit, SpendLimits? grantLimits = null, SwitchOptions? options = null, IReadOnlyList<string>? blocked = null)
-    {
-        var book = new AccountBook("acct-1", options ?? new SwitchOptions());
-        var holder = new HolderRecord(Dummy, Dummy, Dummy, "n", "i", "p");
-        book.Open(new OpenAccountRequest("acct-1", new Holder("A", "123456", "13800000000"), Money.Fen(limit), 700), holder, Noon);
-        book.UpsertCard(new CardPolicy("card-1", CardStatus.Active, SpendLimits.None, 1));
-        book.UpsertGrant(new GrantPolicy("gr_g1", "card-1", "alipay", GrantStatus.Active, grantLimits ?? SpendLimits.None, blocked ?? [], null, 1));
-        return book;
-    }
-
-    private static readonly ProtectedValue Dummy = new("k", [], [], []);
-
-    private static AuthorizationRecord Pay(AccountBook book, long amount, DateTimeOffset at, string mcc = "5411") =>
-        book.Authorize("alipay", new AuthorizeCommand("gr_g1", "card-1", Money.Fen(amount), Shop with { Mcc = mcc }), at);
-
     [Fact]
     public void Daily_windows_roll_over_at_midnight_China_Standard_Time_not_UTC()
     {
-        var book = NewBook(1_000_000, new SpendLimits(DailyCountMax: 1));
+        var book = Open(1_000_000, new SpendLimits(DailyCountMax: 1));
         var lateEvening = new DateTimeOffset(2026, 11, 25, 15, 59, 59, TimeSpan.Zero); // 23:59:59 in Beijing
         var afterMidnight = lateEvening.AddSeconds(1);                                  // 00:00:00 next day in Beijing
 
@@ -43,7 +25,7 @@ public sealed class AccountBookTests
     [Fact]
     public void Monthly_amount_counts_every_day_of_the_calendar_month()
     {
-        var book = NewBook(1_000_000, new SpendLimits(MonthlyAmountMax: 1_000));
+        var book = Open(1_000_000, new SpendLimits(MonthlyAmountMax: 1_000));
         var first = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
         Assert.Null(Pay(book, 600, first).Reason);
@@ -53,27 +35,51 @@ public sealed class AccountBookTests
     }
 
     [Fact]
+    public void Monthly_count_declines_the_approval_past_it_and_the_next_month_starts_afresh()
+    {
+        var book = Open(1_000_000, new SpendLimits(MonthlyCountMax: 2));
+        var first = new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.FromHours(8));
+
+        Assert.Null(Pay(book, 1, first).Reason);
+        Assert.Null(Pay(book, 1, first.AddDays(9)).Reason);
+        Assert.Equal(DeclineReason.ExceedsMonthlyCount, Pay(book, 1, first.AddDays(20)).Reason);
+        Assert.Null(Pay(book, 1, first.AddMonths(1)).Reason);
+    }
+
+    [Fact]
+    public void Past_the_open_holds_limit_a_new_authorization_is_declined_as_risk_and_an_increment_still_decides_on_credit()
+    {
+        var book = Open(1_000_000, options: new SwitchOptions { OpenHoldsMax = 2 });
+        var first = Pay(book, 100, Noon);
+        Pay(book, 100, Noon);
+
+        Assert.Equal(DeclineReason.RiskDeclined, Pay(book, 100, Noon).Reason);
+        Assert.Null(Holds.Increment(book, Current(book, first), 50, Noon).Reason);
+        Assert.Equal(250, book.Header.Pending);
+    }
+
+    [Fact]
     public void When_several_reasons_apply_the_first_in_precedence_is_returned()
     {
-        var book = NewBook(100, new SpendLimits(PerTransactionMax: 10, DailyAmountMax: 5), blocked: ["7995"]);
+        var book = Open(100, new SpendLimits(PerTransactionMax: 10, DailyAmountMax: 5), blocked: ["7995"]);
 
         Assert.Equal(DeclineReason.MerchantCategoryBlocked, Pay(book, 1_000, Noon, mcc: "7995").Reason);
         Assert.Equal(DeclineReason.ExceedsTransactionLimit, Pay(book, 1_000, Noon).Reason);
         Assert.Equal(DeclineReason.ExceedsDailyAmount, Pay(book, 6, Noon).Reason);
-        book.SetStatus(AccountStatus.Frozen);
+        SetStatus(book, AccountStatus.Frozen);
         Assert.Equal(DeclineReason.AccountNotActive, Pay(book, 1_000, Noon, mcc: "7995").Reason);
-        book.UpsertCard(new CardPolicy("card-1", CardStatus.Frozen, SpendLimits.None, 2));
+        PolicyCopies.Upsert(book, new CardPolicy(CardId, CardStatus.Frozen, SpendLimits.None, 2));
         Assert.Equal(DeclineReason.CardNotActive, Pay(book, 1_000, Noon).Reason);
-        book.UpsertGrant(new GrantPolicy("gr_g1", "card-1", "alipay", GrantStatus.Revoked, SpendLimits.None, [], null, 2));
+        PolicyCopies.Upsert(book, new GrantPolicy(GrantId, CardId, "alipay", GrantStatus.Revoked, SpendLimits.None, [], null, 2));
         Assert.Equal(DeclineReason.GrantNotActive, Pay(book, 1_000, Noon).Reason);
     }
 
     [Fact]
     public void A_policy_copy_never_goes_back_to_an_older_revision()
     {
-        var book = NewBook(1_000);
-        book.UpsertGrant(new GrantPolicy("gr_g1", "card-1", "alipay", GrantStatus.Revoked, SpendLimits.None, [], null, 5));
-        book.UpsertGrant(new GrantPolicy("gr_g1", "card-1", "alipay", GrantStatus.Active, SpendLimits.None, [], null, 4));
+        var book = Open(1_000);
+        PolicyCopies.Upsert(book, new GrantPolicy(GrantId, CardId, "alipay", GrantStatus.Revoked, SpendLimits.None, [], null, 5));
+        PolicyCopies.Upsert(book, new GrantPolicy(GrantId, CardId, "alipay", GrantStatus.Active, SpendLimits.None, [], null, 4));
 
         Assert.Equal(DeclineReason.GrantNotActive, Pay(book, 1, Noon).Reason);
     }
@@ -81,36 +87,24 @@ public sealed class AccountBookTests
     [Fact]
     public void Lowering_the_limit_below_use_blocks_approvals_until_use_falls()
     {
-        var book = NewBook(10_000);
+        var book = Open(10_000);
         var hold = Pay(book, 8_000, Noon);
-        book.SetCreditLimit(5_000);
+        book.SetHeader(book.Header with { CreditLimit = 5_000 });
 
         Assert.Equal(-3_000, book.Header.Available);
         Assert.Equal(DeclineReason.InsufficientCredit, Pay(book, 1, Noon).Reason);
-        book.Reverse(book.Authorizations[hold.AuthorizationId], null, Noon);
+        Holds.Reverse(book, Current(book, hold), null, Noon);
         Assert.Null(Pay(book, 5_000, Noon).Reason);
-    }
-
-    [Fact]
-    public void A_reversal_gives_back_the_daily_amount_it_used()
-    {
-        var book = NewBook(1_000_000, new SpendLimits(DailyAmountMax: 1_000));
-        var hold = Pay(book, 1_000, Noon);
-
-        book.Reverse(book.Authorizations[hold.AuthorizationId], 400, Noon);
-
-        Assert.Null(Pay(book, 400, Noon).Reason);
-        Assert.Equal(DeclineReason.ExceedsDailyAmount, Pay(book, 1, Noon).Reason);
     }
 
     [Fact]
     public void A_reversal_above_what_remains_is_rejected_and_changes_nothing()
     {
-        var book = NewBook(10_000);
+        var book = Open(10_000);
         var hold = Pay(book, 1_000, Noon);
-        book.Capture(book.Authorizations[hold.AuthorizationId], 600, final: false, Noon);
+        Capture(book, hold, 600, Noon);
 
-        var error = Assert.Throws<OperationRejectedException>(() => book.Reverse(book.Authorizations[hold.AuthorizationId], 401, Noon));
+        var error = Assert.Throws<OperationRejectedException>(() => Holds.Reverse(book, Current(book, hold), 401, Noon));
 
         Assert.Equal(ErrorCodes.ReversalExceedsRemaining, error.Code);
         Assert.Equal(400, book.Header.Pending);
@@ -120,24 +114,25 @@ public sealed class AccountBookTests
     [Fact]
     public void Arithmetic_is_checked_so_an_overflow_throws_instead_of_wrapping()
     {
-        var book = NewBook(Money.AmountMax);
+        var book = Open(Money.AmountMax, options: new SwitchOptions { OverCaptureAmountMax = Money.AmountMax, OverCapturePercent = 100 });
         var first = Pay(book, Money.AmountMax - 1, Noon);
         var second = Pay(book, 1, Noon);
-        book.Capture(book.Authorizations[first.AuthorizationId], long.MaxValue - Money.AmountMax, final: true, Noon);
+        book.SetHeader(book.Header with { Posted = long.MaxValue - Money.AmountMax + 1 });
         var postedBefore = book.Header.Posted;
 
-        Assert.Throws<OverflowException>(() => book.Capture(book.Authorizations[second.AuthorizationId], long.MaxValue, final: true, Noon));
+        Assert.Throws<OverflowException>(() => Capture(book, first, Money.AmountMax, Noon, final: true));
         Assert.Equal(postedBefore, book.Header.Posted);
+        Assert.Equal(AuthorizationStatus.Pending, Current(book, second).Status);
     }
 
     [Fact]
     public void Replaying_the_journal_rebuilds_the_same_book()
     {
-        var book = NewBook(10_000);
+        var book = Open(10_000);
         var entries = new List<AccountImage> { book.TakeChanges() };
         var hold = Pay(book, 3_000, Noon);
         entries.Add(book.TakeChanges());
-        book.Capture(book.Authorizations[hold.AuthorizationId], 1_000, final: true, Noon);
+        Capture(book, hold, 3_300, Noon, final: true);
         Pay(book, 500, Noon);
         entries.Add(book.TakeChanges());
 
@@ -146,40 +141,21 @@ public sealed class AccountBookTests
 
         Assert.Equal(book.Header, replayed.Header);
         Assert.Equal(book.Authorizations.OrderBy(pair => pair.Key), replayed.Authorizations.OrderBy(pair => pair.Key));
+        Assert.Equal(book.Alerts.Values.Values, replayed.Alerts.Values.Values);
+        Assert.Equal(book.Counters.Values.OrderBy(pair => pair.Key), replayed.Counters.Values.OrderBy(pair => pair.Key));
         Assert.Equal(3, replayed.Version);
     }
 
     [Fact]
     public void Expired_holds_are_released_once_and_a_second_sweep_finds_nothing()
     {
-        var options = new SwitchOptions { HoldPeriod = TimeSpan.FromHours(1) };
-        var book = NewBook(10_000, options: options);
+        var book = Open(10_000, options: new SwitchOptions { HoldPeriod = TimeSpan.FromHours(1) });
         Pay(book, 2_500, Noon);
 
-        Assert.Equal(0, book.ExpireDue(Noon.AddMinutes(59)));
-        Assert.Equal(1, book.ExpireDue(Noon.AddHours(1)));
-        Assert.Equal(0, book.ExpireDue(Noon.AddHours(2)));
+        Assert.Equal(0, Holds.ExpireDue(book, Noon.AddMinutes(59)));
+        Assert.Equal(1, Holds.ExpireDue(book, Noon.AddHours(1)));
+        Assert.Equal(0, Holds.ExpireDue(book, Noon.AddHours(2)));
         Assert.Equal(0, book.Header.Pending);
         Assert.Equal(10_000, book.Header.Available);
-    }
-
-    [Fact]
-    public void Closed_authorizations_leave_hot_state_after_the_retention_and_idempotency_records_are_pruned()
-    {
-        var options = new SwitchOptions { ClosedAuthorizationRetention = TimeSpan.FromDays(1), IdempotencyRetention = TimeSpan.FromDays(2) };
-        var book = NewBook(10_000, options: options);
-        var hold = Pay(book, 100, Noon);
-        book.RecordRequest(new IdempotencyRecord("alipay\u001fk1", OperationKind.Authorize, "f", Noon, null, null, null));
-        book.Reverse(book.Authorizations[hold.AuthorizationId], null, Noon);
-
-        Assert.Empty(book.ArchivableAt(Noon.AddHours(23), 10));
-        var archivable = book.ArchivableAt(Noon.AddDays(1), 10);
-        book.Remove(archivable);
-
-        Assert.Single(archivable);
-        Assert.Empty(book.Authorizations);
-        Assert.Equal(0, book.PruneIdempotency(Noon.AddDays(1)));
-        Assert.Equal(1, book.PruneIdempotency(Noon.AddDays(2)));
-        Assert.Contains(hold.AuthorizationId, book.TakeChanges().RemovedAuthorizations);
     }
 }

@@ -19,7 +19,9 @@ public sealed class GroupCommitTests(ClusterFixture fixture)
 
         Assert.All(results, result => Assert.Equal(Decision.Approved, result.Decision));
         var writes = (await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId)).Version - before;
-        // One write per payment would mean routing or the account serialized the line; batches must form.
-        Assert.True(writes <= payments / 2, $"{payments} concurrent payments took {writes} journal writes");
+        // One write per payment would mean routing or the account serialized the line; batches must form. (Each new key
+        // is first claimed in the channel's namespace, which spreads the decisions out in time, so batches are smaller
+        // than they would be without that claim.)
+        Assert.True(writes <= payments * 3 / 4, $"{payments} concurrent payments took {writes} journal writes");
     }
 }

@@ -1,6 +1,10 @@
 namespace BaiTiaoSwitch.Accounts;
 
-/// <summary>The scalar part of a line's state. Replaced whole on each change; journaled whole with every batch.</summary>
+/// <summary>
+/// The scalar part of a line's state. Replaced whole on each change; journaled whole with every batch.
+/// <see cref="OverLimitAmount"/> and <see cref="OverLimitCount"/> total the forced postings (a capture above its hold,
+/// or after its hold expired), whether or not they took the line over its limit.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
 public sealed record AccountHeader(
     [property: Id(0)] string AccountId,
@@ -16,7 +20,8 @@ public sealed record AccountHeader(
     [property: Id(10)] SpendLimits Limits,
     [property: Id(11)] long NextSequence,
     [property: Id(12)] DateTimeOffset OpenedAt,
-    [property: Id(13)] int OpenHolds)
+    [property: Id(13)] int OpenHolds,
+    [property: Id(14)] long NextAlertNumber = 1)
 {
     public bool IsOpened => Holder is not null;
 

@@ -3,7 +3,11 @@ using BaiTiaoSwitch.Payments;
 
 namespace BaiTiaoSwitch.Accounts;
 
-/// <summary>One authorization as the account keeps it. Immutable: every change replaces the record.</summary>
+/// <summary>
+/// One authorization as the account keeps it. Immutable: every change replaces the record. <see cref="RequestScope"/>
+/// is the (channel, idempotency key) of the request that made it, so a reversal by that key finds it for as long as
+/// the record is in hot state, even after the key's own record was pruned.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AuthorizationRecord")]
 public sealed record AuthorizationRecord(
     [property: Id(0)] string AuthorizationId,
@@ -23,7 +27,8 @@ public sealed record AuthorizationRecord(
     [property: Id(14)] int DayKey,
     [property: Id(15)] int MonthKey,
     [property: Id(16)] ImmutableArray<CaptureRecord> Captures,
-    [property: Id(17)] long AvailableAfter)
+    [property: Id(17)] long AvailableAfter,
+    [property: Id(18)] string? RequestScope = null)
 {
     /// <summary>What the hold still reserves: zero unless pending.</summary>
     public long Held => Status == AuthorizationStatus.Pending ? checked(Amount - Captured - Reversed) : 0;
@@ -46,6 +51,10 @@ public sealed record AuthorizationRecord(
         Captures.Select(capture => capture.ToView(AuthorizationId, currency)).ToArray());
 }
 
+/// <summary>
+/// One capture. <see cref="Forced"/> is the part posted beyond the hold (over-capture within tolerance, or a late
+/// capture after expiry); <see cref="OverLimit"/> is true when the capture took the line over its limit.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("bts.CaptureRecord")]
 public sealed record CaptureRecord(
     [property: Id(0)] string CaptureId,
@@ -53,7 +62,8 @@ public sealed record CaptureRecord(
     [property: Id(2)] bool OverLimit,
     [property: Id(3)] DateTimeOffset CreatedAt,
     [property: Id(4)] long Refunded,
-    [property: Id(5)] int Refunds)
+    [property: Id(5)] int Refunds,
+    [property: Id(6)] long Forced = 0)
 {
     public Capture ToView(string authorizationId, string currency) =>
         new(CaptureId, authorizationId, new Money(Amount, currency), OverLimit, CreatedAt, new Money(Refunded, currency));

@@ -1,5 +1,3 @@
-using BaiTiaoSwitch.Accounts;
-
 namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
@@ -29,4 +27,11 @@ public sealed class AccountImage
 
     /// <summary>How many requests this batch made durable (for metrics).</summary>
     [Id(9)] public int Requests { get; set; }
+
+    [Id(10)] public List<AccountAlert> Alerts { get; set; } = [];
+
+    [Id(11)] public List<string> RemovedAlerts { get; set; } = [];
+
+    /// <summary>In a snapshot: journal versions up to this one were deleted before it was written.</summary>
+    [Id(12)] public long JournalPrunedThrough { get; set; }
 }

@@ -1,14 +1,17 @@
 namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
-/// Makes a line's decisions durable in batches: one journal write carries every change made while the previous
-/// write was in flight, and every caller in the batch is answered after that write succeeds. A failed or unknown
-/// write poisons the committer: every waiting and later caller gets a retryable outcome-unknown error and the grain
-/// deactivates, so nothing decided on top of an unconfirmed write is ever acknowledged.
+/// Makes a line's decisions durable in batches: one journal write carries every change made while the previous write
+/// was in flight, and every caller in the batch is answered after that write succeeds. Data flows one way: it takes the
+/// batch from the book and hands it to the store; it never calls back into the grain. A failed or unknown write poisons
+/// it: every waiting and later caller gets a retryable outcome-unknown error, and <see cref="Failed"/> tells the grain to
+/// drop its activation, so nothing decided on top of an unconfirmed write is ever acknowledged.
 /// Runs on the grain's single-threaded scheduler, so it needs no locks.
 /// </summary>
-public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> write, Action<Exception> onFailure, int queueMax, int batchRequestsMax = 256)
+public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 {
+    private readonly int queueMax = book.Options.CommitQueueMax;
+    private readonly int batchRequestsMax = book.Options.BatchRequestsMax;
     private TaskCompletionSource? room;
     private TaskCompletionSource? next;
     private Task? inFlight;
@@ -54,8 +57,8 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
     }
 
     /// <summary>
-    /// Waits until the next batch has room, so that one journal entry never carries more than the batch limit
-    /// (an Azure Table entity holds at most about 1 MB). Requests decide only once they are admitted.
+    /// Waits until the next batch has room, so that one journal entry never carries more than the batch limit.
+    /// Requests decide only once they are admitted.
     /// </summary>
     public async ValueTask WaitForRoom()
     {
@@ -64,9 +67,11 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
             room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await room.Task;
         }
+
+        EnsureCapacity();
     }
 
-    /// <summary>Refuses new work when too many callers already wait for durability (backpressure).</summary>
+    /// <summary>Refuses new work when too many callers already wait for durability (backpressure), or after a failure.</summary>
     public void EnsureCapacity()
     {
         if (failure is not null)
@@ -90,11 +95,14 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
             waitingNext = 0;
             inFlight = batch.Task;
             var changes = book.TakeChanges();
+
+            // The book is exactly at this version now, so a full image taken here is consistent with the entry.
+            var image = store.WantsSnapshot(changes.Version) ? book.ToImage() : null;
             room?.TrySetResult();
             room = null;
             try
             {
-                await write(changes);
+                await store.Write(changes, image);
             }
             catch (Exception exception)
             {
@@ -104,7 +112,6 @@ public sealed class GroupCommitter(AccountBook book, Func<AccountImage, Task> wr
                 next = null;
                 inFlight = null;
                 room?.TrySetResult();
-                onFailure(exception);
                 return;
             }
 

@@ -1,0 +1,155 @@
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>
+/// The in-memory state of one credit line and the change set of the batch being built. It holds no rules: the rules
+/// (<see cref="AuthorizationDecision"/>, <see cref="Holds"/>, <see cref="Captures"/>, <see cref="LimitCounters"/>,
+/// <see cref="RequestRecords"/>, <see cref="Archiving"/>) change it through these few mutators, synchronously.
+/// </summary>
+public sealed class AccountBook
+{
+    private readonly TrackedMap<AuthorizationRecord> authorizations = new();
+    private readonly Dictionary<string, string> authorizationByRequest = new(StringComparer.Ordinal);
+    private bool headerChanged;
+
+    public AccountBook(string accountId, SwitchOptions options)
+    {
+        Options = options;
+        Header = AccountHeader.Unopened(accountId);
+    }
+
+    public SwitchOptions Options { get; }
+
+    public AccountHeader Header { get; private set; }
+
+    public long Version { get; private set; }
+
+    public string Currency => Header.Currency;
+
+    public IReadOnlyDictionary<string, AuthorizationRecord> Authorizations => authorizations.Values;
+
+    public TrackedMap<IdempotencyRecord> Requests { get; } = new();
+
+    public TrackedMap<CardPolicy> Cards { get; } = new();
+
+    public TrackedMap<GrantPolicy> Grants { get; } = new();
+
+    public TrackedMap<VelocityCounter> Counters { get; } = new();
+
+    public TrackedMap<AccountAlert> Alerts { get; } = new();
+
+    /// <summary>Requests decided since the last batch was taken (for metrics and the batch bound).</summary>
+    public int RequestsInBatch { get; private set; }
+
+    public bool HasChanges => headerChanged || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
+        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges;
+
+    public void SetHeader(AccountHeader header)
+    {
+        Header = header;
+        headerChanged = true;
+    }
+
+    /// <summary>Authorizations in hot state that are no longer pending (the ones archiving moves out).</summary>
+    public int ClosedInHot { get; private set; }
+
+    public void Put(AuthorizationRecord record)
+    {
+        var before = authorizations.Find(record.AuthorizationId);
+        ClosedInHot += (IsClosed(record) ? 1 : 0) - (before is not null && IsClosed(before) ? 1 : 0);
+        authorizations.Set(record.AuthorizationId, record);
+        if (record.RequestScope is { } scope)
+        {
+            authorizationByRequest[scope] = record.AuthorizationId;
+        }
+    }
+
+    public void Remove(AuthorizationRecord record)
+    {
+        var current = authorizations.Find(record.AuthorizationId);
+        if (current is null || !authorizations.Remove(record.AuthorizationId))
+        {
+            return;
+        }
+
+        ClosedInHot -= IsClosed(current) ? 1 : 0;
+        if (current.RequestScope is { } scope)
+        {
+            authorizationByRequest.Remove(scope);
+        }
+    }
+
+    /// <summary>The authorization made by the request with this (channel, key) scope, while it is in hot state.</summary>
+    public AuthorizationRecord? FindByRequest(string scope) =>
+        authorizationByRequest.TryGetValue(scope, out var id) ? authorizations.Find(id) : null;
+
+    public void CountRequest() => RequestsInBatch++;
+
+    private static bool IsClosed(AuthorizationRecord record) => record.Status != Payments.AuthorizationStatus.Pending;
+
+    /// <summary>Takes everything changed since the last call as the next journal entry, and clears the change set.</summary>
+    public AccountImage TakeChanges()
+    {
+        var (changedAuthorizations, removedAuthorizations) = authorizations.TakeChanges();
+        var (changedRequests, removedRequests) = Requests.TakeChanges();
+        var (changedAlerts, removedAlerts) = Alerts.TakeChanges();
+        var image = new AccountImage
+        {
+            Version = ++Version,
+            Header = Header,
+            Authorizations = changedAuthorizations,
+            RemovedAuthorizations = removedAuthorizations,
+            Idempotency = changedRequests,
+            RemovedIdempotency = removedRequests,
+            Cards = Cards.TakeChanges().Changed,
+            Grants = Grants.TakeChanges().Changed,
+            Counters = Counters.TakeKeyedChanges().Changed,
+            Requests = RequestsInBatch,
+            Alerts = changedAlerts,
+            RemovedAlerts = removedAlerts,
+        };
+        headerChanged = false;
+        RequestsInBatch = 0;
+        return image;
+    }
+
+    /// <summary>A full image of the line at the current version. Values are immutable, so this is a shallow copy.</summary>
+    public AccountImage ToImage() => new()
+    {
+        Version = Version,
+        Header = Header,
+        Authorizations = [.. authorizations.Values.Values],
+        Idempotency = [.. Requests.Values.Values],
+        Cards = [.. Cards.Values.Values],
+        Grants = [.. Grants.Values.Values],
+        Counters = new Dictionary<string, VelocityCounter>(Counters.Values, StringComparer.Ordinal),
+        Alerts = [.. Alerts.Values.Values],
+    };
+
+    /// <summary>Replays a snapshot or journal entry. Applying the same entries in order always gives the same book.</summary>
+    public void Apply(AccountImage image)
+    {
+        Version = image.Version;
+        Header = image.Header ?? Header;
+        foreach (var id in image.RemovedAuthorizations)
+        {
+            if (authorizations.Find(id) is { } gone)
+            {
+                Remove(gone);
+            }
+        }
+
+        foreach (var record in image.Authorizations)
+        {
+            Put(record);
+        }
+
+        authorizations.ClearChanges();
+        Requests.Apply(image.Idempotency.Select(record => KeyValuePair.Create(record.Scope, record)), image.RemovedIdempotency);
+        Cards.Apply(image.Cards.Select(card => KeyValuePair.Create(card.CardId, card)), []);
+        Grants.Apply(image.Grants.Select(grant => KeyValuePair.Create(grant.GrantId, grant)), []);
+        Counters.Apply(image.Counters, []);
+        Alerts.Apply(image.Alerts.Select(alert => KeyValuePair.Create(alert.AlertId, alert)), image.RemovedAlerts);
+        headerChanged = false;
+        RequestsInBatch = 0;
+    }
+}

@@ -1,0 +1,27 @@
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>Checks every operation makes before its key is claimed in the channel's namespace. They write nothing.</summary>
+public static class LineChecks
+{
+    public static void RequireOpened(AccountBook book)
+    {
+        if (!book.Header.IsOpened)
+        {
+            throw new NotFoundException("No such account.");
+        }
+    }
+
+    public static Money RequireCurrency(AccountBook book, Money money, string field) =>
+        !book.Header.IsOpened || money.Currency == book.Currency
+            ? money
+            : throw new InvalidRequestException(ErrorCodes.CurrencyNotSupported, $"'{field}.currency' must be the line's currency, {book.Currency}.");
+
+    /// <summary>A wallet channel never reaches another channel's grant: for it, the grant does not exist.</summary>
+    public static void RequireOwnGrant(AccountBook book, Caller caller, string grantId)
+    {
+        if (book.Grants.Find(grantId) is { } grant && !caller.IsIssuer && grant.Channel != caller.Channel)
+        {
+            throw new NotFoundException("No such grant.");
+        }
+    }
+}

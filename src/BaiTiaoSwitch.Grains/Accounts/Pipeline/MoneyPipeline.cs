@@ -1,0 +1,96 @@
+using BaiTiaoSwitch.RequestKeys;
+
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>
+/// The one path every operation on a line takes: find or claim the key → prepare → claim the key in the channel's
+/// namespace → decide and record in one synchronous step → join the batch → answer when durable. Because the key is
+/// claimed synchronously before any await, "no await between finding a request's record and recording it" holds by
+/// construction: a concurrent duplicate finds the claim and waits for its answer.
+/// </summary>
+public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock)
+{
+    private readonly string owner = "account/" + book.Header.AccountId;
+
+    public async Task<TResult> Run<TResult>(Caller caller, string idempotencyKey, AccountOperation<TResult> operation)
+    {
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
+        RequestClaim claim;
+        while (true)
+        {
+            committer.EnsureCapacity();
+            var lookup = requests.FindOrClaim(scope, operation.Kind, operation.Fingerprint);
+            if (lookup.Record is { } record)
+            {
+                await Durable();
+                return record.IsRefusal ? throw record.ToRefusal() : operation.FromRecord(record);
+            }
+
+            if (lookup.InFlight is { } inFlight)
+            {
+                await inFlight;
+                continue;
+            }
+
+            claim = lookup.Claim!;
+            break;
+        }
+
+        IdempotencyRecord? recorded = null;
+        TResult result = default!;
+        try
+        {
+            await operation.Prepare(book, caller);
+            var global = await keys.Claim(caller.Channel, idempotencyKey, owner, operation.Fingerprint);
+            if (!global.IsFor(operation.Fingerprint))
+            {
+                throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
+            }
+
+            // The key was already this line's, for this request: its answer may have left hot state for the archive.
+            if (global.Outcome == KeyClaimOutcome.AlreadyYours && await archive.Find(book.Header.AccountId, scope) is { } cold)
+            {
+                requests.Abandon(claim);
+                return cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+            }
+
+            await committer.WaitForRoom();
+            var now = clock.GetUtcNow();
+            try
+            {
+                result = operation.Decide(new DecisionContext(book, requests, caller, scope, now));
+                recorded = operation.ToRecord(scope, result, now);
+            }
+            catch (OperationRejectedException refusal)
+            {
+                // A refusal is the request's answer: recorded like a result, so the same request is refused the same way.
+                recorded = new IdempotencyRecord(scope, operation.Kind, operation.Fingerprint, now, null, null, null, null, refusal.Code, refusal.Message);
+            }
+
+            requests.Record(claim, recorded);
+        }
+        finally
+        {
+            if (recorded is null)
+            {
+                requests.Abandon(claim);
+            }
+        }
+
+        await Durable();
+        return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
+    }
+
+    /// <summary>Decides and answers when durable, without a key (for calls that carry none yet).</summary>
+    public async Task<TResult> RunUnkeyed<TResult>(Caller caller, AccountOperation<TResult> operation)
+    {
+        await operation.Prepare(book, caller);
+        await committer.WaitForRoom();
+        var result = operation.Decide(new DecisionContext(book, requests, caller, "", clock.GetUtcNow()));
+        await Durable();
+        return result;
+    }
+
+    /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>
+    public Task Durable() => committer.WhenDurable();
+}

@@ -1,0 +1,39 @@
+using BaiTiaoSwitch.Payments;
+
+namespace BaiTiaoSwitch.Accounts;
+
+/// <summary>A new authorization: approved with a hold, or declined with its reason (a decline is an answer, recorded).</summary>
+public sealed class AuthorizeOperation : AccountOperation<Authorization>
+{
+    private readonly AuthorizeCommand command;
+
+    public AuthorizeOperation(AuthorizeCommand? command)
+    {
+        var amount = MoneyRules.RequirePositive(command?.Amount, "amount");
+        Ids.Require(command!.GrantId, "grantId");
+        Ids.Require(command.CardId, "cardId");
+        var merchant = (command.Merchant ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'merchant' is required.")).Validated();
+        this.command = command with { Amount = amount, Merchant = merchant };
+        Fingerprint = FingerprintOf(command.GrantId, amount.Amount, amount.Currency, merchant.Id, merchant.Name, merchant.Mcc, merchant.Country);
+    }
+
+    public override OperationKind Kind => OperationKind.Authorize;
+
+    public override string Fingerprint { get; }
+
+    public override ValueTask Prepare(AccountBook book, Caller caller)
+    {
+        LineChecks.RequireOpened(book);
+        LineChecks.RequireCurrency(book, command.Amount, "amount");
+        LineChecks.RequireOwnGrant(book, caller, command.GrantId);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Authorization Decide(DecisionContext context) =>
+        Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now).ToView(context.Book.Currency);
+
+    public override IdempotencyRecord ToRecord(string scope, Authorization result, DateTimeOffset now) =>
+        new(scope, Kind, Fingerprint, now, result, null, null);
+
+    public override Authorization FromRecord(IdempotencyRecord record) => record.Authorization!;
+}

@@ -1,0 +1,34 @@
+namespace BaiTiaoSwitch.RequestKeys;
+
+/// <summary>What a claim on a (channel, idempotency key) found.</summary>
+public enum KeyClaimOutcome
+{
+    /// <summary>The key was free and is now this owner's.</summary>
+    Claimed,
+
+    /// <summary>The key was already this owner's (an earlier attempt of the same request, or another request of this owner).</summary>
+    AlreadyYours,
+
+    /// <summary>Another owner holds the key: another account, card or grant used it.</summary>
+    UsedElsewhere,
+}
+
+/// <summary>The outcome and, when the key was already held, the fingerprint it was claimed with.</summary>
+public readonly record struct KeyClaim(KeyClaimOutcome Outcome, string? Fingerprint)
+{
+    /// <summary>True when the request may go on: the key is this owner's, for this very request.</summary>
+    public bool IsFor(string fingerprint) => Outcome == KeyClaimOutcome.Claimed || (Outcome == KeyClaimOutcome.AlreadyYours && Fingerprint == fingerprint);
+}
+
+/// <summary>
+/// One namespace of idempotency keys per channel, across every account, card and grant (API.md: keys are scoped per
+/// channel). Every core mutating operation claims its key here before it takes effect, so the same key on another
+/// account's grant is refused. A claim is durable before <see cref="Claim"/> returns, and insert-only in storage, so
+/// two activations (or two silos) can never both claim one key.
+/// </summary>
+public interface IRequestKeyStore
+{
+    /// <param name="owner">Who takes effect with the key: <c>account/{id}</c>, <c>card/{id}</c>, <c>grant/{id}</c>, …</param>
+    /// <param name="fingerprint">What the request was, so the owner can refuse the same key for another request.</param>
+    Task<KeyClaim> Claim(string channel, string key, string owner, string fingerprint, CancellationToken cancellationToken = default);
+}

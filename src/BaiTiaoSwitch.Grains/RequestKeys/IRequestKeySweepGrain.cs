@@ -1,0 +1,14 @@
+namespace BaiTiaoSwitch.RequestKeys;
+
+/// <summary>
+/// Keeps one channel's key namespace bounded: a reminder deletes the claims older than the key retention (plus a
+/// margin, so a claim never leaves before the owner's own record of the key). Keyed by channel id.
+/// </summary>
+public interface IRequestKeySweepGrain : IGrainWithStringKey
+{
+    /// <summary>Makes sure the sweep reminder exists. Cheap to repeat.</summary>
+    Task Start();
+
+    /// <summary>Deletes what is due now, at most <c>RequestKeySweepMax</c> claims per shard. Returns how many.</summary>
+    Task<int> SweepNow();
+}

@@ -1,0 +1,140 @@
+namespace BaiTiaoSwitch.Tests.Model;
+
+/// <summary>The reference model's operations: each returns the answer and changes the model as the specification says.</summary>
+public sealed partial class ReferenceLine
+{
+    public Outcome Authorize(int grant, long amount, DateTimeOffset now)
+    {
+        var reason = Decide(grant, amount, amount, isNew: true, now);
+        var hold = new Hold { Grant = grant, CreatedAt = now, Amount = amount, Approved = reason is null, Status = reason is null ? "pending" : "declined" };
+        Holds.Add(hold);
+        if (reason is null)
+        {
+            Use(grant, now, amount, 1);
+        }
+
+        return View(hold, reason);
+    }
+
+    public Outcome Increment(Hold hold, long amount, DateTimeOffset now)
+    {
+        ExpireIfDue(hold, now);
+        if (hold.Status != "pending")
+        {
+            return Outcome.Error("authorization_not_open");
+        }
+
+        var reason = Decide(hold.Grant, amount, hold.Amount + amount, isNew: false, now);
+        if (reason is null)
+        {
+            hold.Amount += amount;
+            Use(hold.Grant, now, amount, 0);
+        }
+
+        return View(hold, reason);
+    }
+
+    public Outcome Capture(Hold hold, long amount, bool final, DateTimeOffset now)
+    {
+        ExpireIfDue(hold, now);
+        var late = hold.Status == "expired";
+        if (hold.Status != "pending" && !late)
+        {
+            return Outcome.Error("authorization_not_open");
+        }
+
+        if (amount > hold.Amount - hold.Captured - hold.Reversed + Tolerance(hold.Amount))
+        {
+            return Outcome.Error("capture_exceeds_authorization");
+        }
+
+        var held = hold.Held;
+        var forced = amount - Math.Min(amount, held);
+        var closes = late || final || hold.Captured + amount + hold.Reversed >= hold.Amount;
+        if (closes && !late)
+        {
+            GiveBack(hold, held - Math.Min(amount, held));
+        }
+
+        if (forced > 0)
+        {
+            Use(hold.Grant, now, forced, 0);
+        }
+
+        hold.Captured += amount;
+        hold.Status = closes ? "closed" : hold.Status;
+        CaptureEntries.Add(new CaptureEntry { Hold = hold, Amount = amount, Forced = forced });
+        return new Outcome($"capture:overLimit={forced > 0 && Available < 0}", amount);
+    }
+
+    public Outcome Reverse(Hold hold, long? amount, DateTimeOffset now)
+    {
+        ExpireIfDue(hold, now);
+        if (hold.Status != "pending")
+        {
+            return Outcome.Error("authorization_not_open");
+        }
+
+        var release = amount ?? hold.Held;
+        if (release > hold.Held)
+        {
+            return Outcome.Error("reversal_exceeds_remaining");
+        }
+
+        hold.Reversed += release;
+        GiveBack(hold, release);
+        if (hold.Captured + hold.Reversed >= hold.Amount)
+        {
+            hold.Status = hold.Captured > 0 ? "closed" : "reversed";
+        }
+
+        return View(hold, null);
+    }
+
+    public Outcome Refund(CaptureEntry capture, long amount)
+    {
+        if (amount > capture.Amount - capture.Refunded)
+        {
+            return Outcome.Error("refund_exceeds_captured");
+        }
+
+        capture.Refunded += amount;
+        return new Outcome("refund", amount);
+    }
+
+    public Outcome SetFrozen(bool frozen)
+    {
+        Frozen = frozen;
+        return AccountView();
+    }
+
+    public Outcome SetLimit(long limit)
+    {
+        Limit = limit;
+        return AccountView();
+    }
+
+    public Outcome SetAccountLimits(long? dayAmount, int? dayCount, int? monthCount)
+    {
+        Limits["a"] = (null, dayAmount, dayCount, monthCount);
+        return AccountView();
+    }
+
+    public void SetGrant(int grant, bool active, long? perTransaction, int? dayCount)
+    {
+        GrantActive[grant] = active;
+        Limits["g" + grant] = (perTransaction, null, dayCount, null);
+    }
+
+    public int Expire(DateTimeOffset now)
+    {
+        var due = Holds.Where(hold => hold.Status == "pending" && hold.CreatedAt + holdPeriod <= now).ToList();
+        due.ForEach(hold => ExpireIfDue(hold, now));
+        return due.Count;
+    }
+
+    public Outcome AccountView() => new("account:" + (Frozen ? "Frozen" : "Active"), Limit);
+
+    private Outcome View(Hold hold, string? reason) =>
+        new($"auth:{hold.Status}:{reason ?? "approved"}", hold.Amount, hold.Captured, hold.Reversed, Available);
+}
