@@ -22,12 +22,14 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var wallet = Wallets.WithoutRetries(fixture.Cluster.GrainFactory, "alipay");
         var request = new AuthorizeRequest(scenario.Grants["alipay"].GrantId, null, Money.Fen(2_500), Scenario.Shop);
+        // Keys are one namespace per channel across every account of the cluster: each case has its own.
+        var key = $"pay-{fault}-{Guid.NewGuid():N}";
         ClusterFactory.Faults(fixture.Cluster).Arm(StorageNames.Journal, fault, target => target.Contains(scenario.AccountId, StringComparison.Ordinal));
 
-        var unknown = await Assert.ThrowsAsync<OutcomeUnknownException>(() => wallet.AuthorizeAsync(request, RequestOptions.WithKey("pay-1")));
+        var unknown = await Assert.ThrowsAsync<OutcomeUnknownException>(() => wallet.AuthorizeAsync(request, RequestOptions.WithKey(key)));
         var retry = new SameKeyRetry(new RetryTally(), TimeSpan.FromSeconds(60));
-        var resolved = await retry.Resolve("pay-1", options => wallet.AuthorizeAsync(request, options));
-        var again = await wallet.AuthorizeAsync(request, RequestOptions.WithKey("pay-1"));
+        var resolved = await retry.Resolve(key, options => wallet.AuthorizeAsync(request, options));
+        var again = await wallet.AuthorizeAsync(request, RequestOptions.WithKey(key));
 
         Assert.True(unknown.IsRetryable);
         Assert.NotNull(resolved);

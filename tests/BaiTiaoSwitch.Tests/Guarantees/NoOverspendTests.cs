@@ -60,7 +60,7 @@ public sealed class NoOverspendTests(ClusterFixture fixture)
         Assert.Equal(1, account.OverLimitCount);
         var expected = new ExpectedLedger();
         expected.Opened(hold.AuthorizationId, 9_000);
-        expected.Captured(hold.AuthorizationId, 10_500, final: true);
+        expected.Captured(hold.AuthorizationId, 10_350, final: true);
         await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
     }
 
