@@ -16,6 +16,7 @@ public sealed class StorageFaults
     private readonly Dictionary<string, int> writes = new(StringComparer.Ordinal);
     private readonly List<(string Store, Func<string, bool> Target, Fault Fault)> armed = [];
     private readonly List<(string Store, Func<string, bool> Target, TaskCompletionSource Stored)> watchers = [];
+    private readonly List<(string Store, Func<string, bool> Target, HeldWrite Held)> holds = [];
     private FaultRates rates = FaultRates.None;
     private HashSet<string> stores = [];
     private Random random = new(0);
@@ -68,6 +69,18 @@ public sealed class StorageFaults
         return stored.Task;
     }
 
+    /// <summary>The next write to <paramref name="store"/> whose target matches waits, before it writes, until released.</summary>
+    public HeldWrite Hold(string store, Func<string, bool> target)
+    {
+        var held = new HeldWrite();
+        lock (gate)
+        {
+            holds.Add((store, target, held));
+        }
+
+        return held;
+    }
+
     public int Injected(Fault fault) => Count(key => key.Fault == fault);
 
     public int Injected(string store, Fault fault) => Count(key => key == (store, fault));
@@ -97,6 +110,11 @@ public sealed class StorageFaults
     /// </summary>
     public async Task<T> Around<T>(string store, string target, Func<Task<T>> write, Action? forgetOutcome, Func<Exception> conflict)
     {
+        if (TakeHold(store, target) is { } held)
+        {
+            await held.Arrive();
+        }
+
         var fault = Decide(store, target);
         switch (fault)
         {
@@ -115,6 +133,22 @@ public sealed class StorageFaults
         }
 
         return result;
+    }
+
+    private HeldWrite? TakeHold(string store, string target)
+    {
+        lock (gate)
+        {
+            var index = holds.FindIndex(entry => entry.Store == store && entry.Target(target));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var held = holds[index].Held;
+            holds.RemoveAt(index);
+            return held;
+        }
     }
 
     private Fault Decide(string store, string target)

@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ using Orleans.TestingHost;
 namespace BaiTiaoSwitch.Tests.Infrastructure.Faults;
 
 /// <summary>
-/// Puts <see cref="FaultyGrainStorage"/> around the switch's real storage providers (journal, snapshots, entities).
+/// Puts <see cref="FaultyGrainStorage"/> around the switch's real storage providers (journal, snapshots, entities),
+/// and <see cref="FaultyRequestKeyStore"/> around the channels' key namespace.
 /// Add it after the configurator that registers them. Faults stay off until a test starts them on
 /// <see cref="StorageFaults.For"/> the cluster's service id.
 /// </summary>
@@ -27,5 +29,8 @@ public sealed class StorageFaultsConfigurator : ISiloConfigurator
             silo.Services.AddKeyedSingleton<IGrainStorage>(store, (services, key) =>
                 new FaultyGrainStorage((IGrainStorage)create(services, key), store, StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
         }
+
+        silo.Services.AddSingleton<IRequestKeyStore>(services => new FaultyRequestKeyStore(
+            services.GetRequiredService<TableRequestKeyStore>(), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
     }
 }
