@@ -3,7 +3,6 @@ using System.Globalization;
 using BaiTiaoSwitch.Gateway.Channels;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Problems;
-using BaiTiaoSwitch.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,6 @@ namespace BaiTiaoSwitch.Gateway.Signing;
 public sealed partial class SignedRequestMiddleware(
     RequestDelegate next,
     ChannelRegistry channels,
-    IGrainFactory grains,
     TimeProvider time,
     IOptions<GatewayOptions> options,
     ILogger<SignedRequestMiddleware> logger)
@@ -161,8 +159,8 @@ public sealed partial class SignedRequestMiddleware(
             return Refuse(UnauthenticatedReason.BadSignature, channel);
         }
 
-        // Only a correctly signed request may spend the nonce memory.
-        if (!await grains.GetGrain<INonceGrain>(NonceKeys.For(channel.Caller.Channel, nonce)).TryUse(nonce))
+        // Only a correctly signed request may spend the nonce memory, and only its own channel's.
+        if (!await channel.Edge.TryUseNonceAsync(nonce))
         {
             return Refuse(UnauthenticatedReason.ReplayedNonce, channel);
         }

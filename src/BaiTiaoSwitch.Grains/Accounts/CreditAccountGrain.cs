@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
@@ -54,8 +55,10 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Lifecycle
 
-    public async Task<AccountSnapshot> Open(OpenAccountRequest request)
+    // The lifecycle keys are checked and passed along; recording them is the per-channel key store's (issue 6, section 3).
+    public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         if (request is null || request.AccountId != this.GetPrimaryKeyString())
         {
             throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'accountId' must be the id of the account being opened.");
@@ -90,14 +93,15 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return snapshot;
     }
 
-    public Task<AccountSnapshot> Freeze() => Transition(AccountStatus.Frozen, AccountStatus.Active, AccountStatus.Frozen);
+    public Task<AccountSnapshot> Freeze(string idempotencyKey) => Transition(idempotencyKey, AccountStatus.Frozen, AccountStatus.Active, AccountStatus.Frozen);
 
-    public Task<AccountSnapshot> Unfreeze() => Transition(AccountStatus.Active, AccountStatus.Active, AccountStatus.Frozen);
+    public Task<AccountSnapshot> Unfreeze(string idempotencyKey) => Transition(idempotencyKey, AccountStatus.Active, AccountStatus.Active, AccountStatus.Frozen);
 
-    public Task<AccountSnapshot> Close() => Transition(AccountStatus.Closed, AccountStatus.Active, AccountStatus.Frozen, AccountStatus.Closed);
+    public Task<AccountSnapshot> Close(string idempotencyKey) => Transition(idempotencyKey, AccountStatus.Closed, AccountStatus.Active, AccountStatus.Frozen, AccountStatus.Closed);
 
-    public async Task<AccountSnapshot> ChangeCreditLimit(Money creditLimit)
+    public async Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         RequireOpened();
         var limit = RequireCurrency(MoneyRules.RequirePositive(creditLimit, "creditLimit"), "creditLimit");
         book.SetCreditLimit(limit.Amount);
@@ -105,8 +109,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return book.ToSnapshot();
     }
 
-    public async Task<AccountSnapshot> SetLimits(SpendLimits limits)
+    public async Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         RequireOpened();
         book.SetLimits((limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits"));
         await committer.WhenDurable();
@@ -143,16 +148,16 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Money
 
-    public async Task<Authorization> Authorize(RequestContext context, AuthorizeCommand command)
+    public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         var amount = RequireCurrency(MoneyRules.RequirePositive(command?.Amount, "amount"), "amount");
         Ids.Require(command!.GrantId, "grantId");
         Ids.Require(command.CardId, "cardId");
         var merchant = (command.Merchant ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'merchant' is required.")).Validated();
         var fingerprint = Fingerprint(command.GrantId, amount.Amount, amount.Currency, merchant.Id, merchant.Name, merchant.Mcc, merchant.Country);
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return existing.Kind == OperationKind.Tombstone
@@ -160,26 +165,26 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
                 : await Replay(existing, OperationKind.Authorize, fingerprint, record => record.Authorization!);
         }
 
-        RequireOwnGrant(context.Caller, command.GrantId);
-        var record = book.Authorize(context.Channel, command with { Amount = amount, Merchant = merchant }, Now);
+        RequireOwnGrant(caller, command.GrantId);
+        var record = book.Authorize(caller.Channel, command with { Amount = amount, Merchant = merchant }, Now);
         var view = record.ToView(Currency);
         book.RecordRequest(new IdempotencyRecord(scope, OperationKind.Authorize, fingerprint, Now, view, null, null));
         return await Durable(view);
     }
 
-    public async Task<Authorization> Increment(RequestContext context, string authorizationId, Money amount)
+    public async Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         var money = RequireCurrency(MoneyRules.RequirePositive(amount, "amount"), "amount");
         var fingerprint = Fingerprint(Ids.Require(authorizationId, "authorizationId"), money.Amount, money.Currency);
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return await Replay(existing, OperationKind.Increment, fingerprint, record => record.Authorization!);
         }
 
-        var authorization = await Find(context.Caller, authorizationId);
+        var authorization = await Find(caller, authorizationId);
         var result = book.Increment(authorization, money.Amount, Now);
         var view = result.ToView(Currency);
         if (result.Reason is not null)
@@ -191,19 +196,19 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return await Durable(view);
     }
 
-    public async Task<Capture> Capture(RequestContext context, string authorizationId, Money amount, bool final)
+    public async Task<Capture> Capture(string idempotencyKey, string authorizationId, Money amount, bool final)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         var money = RequireCurrency(MoneyRules.RequirePositive(amount, "amount"), "amount");
         var fingerprint = Fingerprint(Ids.Require(authorizationId, "authorizationId"), money.Amount, money.Currency, final ? "final" : "partial");
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return await Replay(existing, OperationKind.Capture, fingerprint, record => record.Capture!);
         }
 
-        var authorization = await Find(context.Caller, authorizationId);
+        var authorization = await Find(caller, authorizationId);
         var (_, capture) = book.Capture(authorization, money.Amount, final, Now);
         var view = capture.ToView(authorizationId, Currency);
         if (capture.OverLimit)
@@ -215,39 +220,39 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return await Durable(view);
     }
 
-    public async Task<Authorization> Reverse(RequestContext context, string authorizationId, Money? amount)
+    public async Task<Authorization> Reverse(string idempotencyKey, string authorizationId, Money? amount)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         var money = amount is null ? (Money?)null : RequireCurrency(MoneyRules.RequirePositive(amount, "amount"), "amount");
         var fingerprint = Fingerprint(Ids.Require(authorizationId, "authorizationId"), money?.Amount ?? -1, money?.Currency ?? "");
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return await Replay(existing, OperationKind.Reverse, fingerprint, record => record.Authorization!);
         }
 
-        var authorization = await Find(context.Caller, authorizationId);
+        var authorization = await Find(caller, authorizationId);
         var view = book.Reverse(authorization, money?.Amount, Now).ToView(Currency);
         book.RecordRequest(new IdempotencyRecord(scope, OperationKind.Reverse, fingerprint, Now, view, null, null));
         return await Durable(view);
     }
 
-    public async Task<Authorization> ReverseByRequest(RequestContext context, string grantId, string originalIdempotencyKey)
+    public async Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         Ids.Require(grantId, "grantId");
         Ids.Require(originalIdempotencyKey, "originalIdempotencyKey");
         var fingerprint = Fingerprint("by-request", grantId, originalIdempotencyKey);
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return await Replay(existing, OperationKind.Reverse, fingerprint, record => record.Authorization!);
         }
 
-        RequireOwnGrant(context.Caller, grantId);
-        var originalScope = IdempotencyRecord.ScopeOf(context.Channel, originalIdempotencyKey);
+        RequireOwnGrant(caller, grantId);
+        var originalScope = IdempotencyRecord.ScopeOf(caller.Channel, originalIdempotencyKey);
         Authorization view;
         if (book.FindRequest(originalScope) is { Authorization: { } original } && book.Authorizations.TryGetValue(original.AuthorizationId, out var authorization))
         {
@@ -259,7 +264,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         }
         else
         {
-            view = book.Tombstone(context.Channel, grantId, Now).ToView(Currency);
+            view = book.Tombstone(caller.Channel, grantId, Now).ToView(Currency);
             book.RecordRequest(new IdempotencyRecord(originalScope, OperationKind.Tombstone, "", Now, view, null, null));
         }
 
@@ -267,29 +272,29 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return await Durable(view);
     }
 
-    public async Task<Refund> Refund(RequestContext context, string captureId, Money amount)
+    public async Task<Refund> Refund(string idempotencyKey, string captureId, Money amount)
     {
-        context = Checked(context);
+        var caller = Caller(idempotencyKey);
         var money = RequireCurrency(MoneyRules.RequirePositive(amount, "amount"), "amount");
         var authorizationId = PaymentIds.AuthorizationIdOfCapture(Ids.Require(captureId, "captureId")) ?? throw new NotFoundException("No such capture.");
         var fingerprint = Fingerprint(captureId, money.Amount, money.Currency);
         using var turn = await Turn();
-        var scope = IdempotencyRecord.ScopeOf(context.Channel, context.IdempotencyKey);
+        var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         if (book.FindRequest(scope) is { } existing)
         {
             return await Replay(existing, OperationKind.Refund, fingerprint, record => record.Refund!);
         }
 
-        var authorization = await Find(context.Caller, authorizationId);
+        var authorization = await Find(caller, authorizationId);
         var (_, refund) = book.Refund(authorization, captureId, money.Amount, Now);
         book.RecordRequest(new IdempotencyRecord(scope, OperationKind.Refund, fingerprint, Now, null, null, refund));
         return await Durable(refund);
     }
 
-    public async Task<Authorization> GetAuthorization(Caller caller, string authorizationId)
+    public async Task<Authorization> GetAuthorization(string authorizationId)
     {
-        Ids.Require(caller?.Channel, "channel");
-        var record = await Find(caller!, Ids.Require(authorizationId, "authorizationId"), restore: false);
+        var caller = CurrentCaller.Require();
+        var record = await Find(caller, Ids.Require(authorizationId, "authorizationId"), restore: false);
         await committer.WhenDurable();
         return book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(Currency);
     }
@@ -430,8 +435,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         }
     }
 
-    private async Task<AccountSnapshot> Transition(AccountStatus target, params AccountStatus[] from)
+    private async Task<AccountSnapshot> Transition(string idempotencyKey, AccountStatus target, params AccountStatus[] from)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         RequireOpened();
         if (!from.Contains(book.Header.Status))
         {
@@ -458,8 +464,13 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private Money RequireCurrency(Money money, string field) =>
         !book.Header.IsOpened || money.Currency == Currency ? money : throw new InvalidRequestException(ErrorCodes.CurrencyNotSupported, $"'{field}.currency' must be the line's currency, {Currency}.");
 
-    private static RequestContext Checked(RequestContext? context) =>
-        (context ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "A request context (channel and idempotency key) is required.")).Validated();
+    /// <summary>The proven caller of a money request (its keys are scoped by its channel), once its key is well-formed.</summary>
+    private static Caller Caller(string idempotencyKey)
+    {
+        var caller = CurrentCaller.Require();
+        Ids.Require(idempotencyKey, "idempotencyKey");
+        return caller;
+    }
 
     private static long? SequenceOf(string authorizationId)
     {
