@@ -6,8 +6,9 @@
 #   deploy/local/run.sh --silos 3    three silos (ports 11111-11113, gateway ports 30000-30002)
 #
 # Needs dotnet (see global.json) and node/npm; Azurite is installed from package-lock.json when missing.
-# LOCAL DEVELOPMENT ONLY: the silos run with DOTNET_ENVIRONMENT=Development, which is what lets them use the
-# local-dev keys in appsettings.json, and the gateway uses the public secrets of deploy/local/channels.json.
+# LOCAL DEVELOPMENT ONLY: the silos run with DOTNET_ENVIRONMENT=Development, which is what lets them read the public
+# local-dev keys of appsettings.Development.json (data protection, and each channel's cluster key) and stay plaintext
+# (no TLS certificate); the gateway uses the public secrets and cluster keys of deploy/local/channels.json.
 set -euo pipefail
 
 usage() {
@@ -169,15 +170,15 @@ done
 
 SILO_PIDS=()
 for (( i=0; i<SILOS; i++ )); do
-  # The content root is the build folder, where appsettings.json is. "Application started" in the log
+  # The content root is the build folder, where appsettings(.Development).json are. "Application started" in the log
   # (Microsoft.Hosting.Lifetime) means the silo has joined the cluster.
   (
     cd "$SILO_DIR"
     export BaiTiaoSwitch__Silo__SiloPort=$((11111 + i)) BaiTiaoSwitch__Silo__GatewayPort=$((30000 + i))
     export BaiTiaoSwitch__Silo__ClusterId=$CLUSTER_ID BaiTiaoSwitch__Silo__ServiceId=$SERVICE_ID
     export BaiTiaoSwitch__Storage__ConnectionString=$STORAGE BaiTiaoSwitch__Storage__NamePrefix=$NAME_PREFIX
-    # Sandbox binding: one-time codes go to the outbox that GET /v1/sandbox/otp reads.
-    export BaiTiaoSwitch__Binding__Sandbox=true
+    # Sandbox binding: one-time codes go to the HTTP edge's outbox, which GET /v1/sandbox/otp reads.
+    export BaiTiaoSwitch__HttpEdge__Sandbox=true
     exec "${SETSID[@]}" dotnet BaiTiaoSwitch.Silo.dll --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information --Logging:LogLevel:Polly=Warning
   ) >"$LOGS/silo-$i.log" 2>&1 &
   started $! "silo $i"
