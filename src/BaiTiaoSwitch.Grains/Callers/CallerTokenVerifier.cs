@@ -14,15 +14,17 @@ public sealed class CallerTokenVerifier
     /// <summary>Tokens remembered at once. A client renews its token every few minutes, so this covers many clients; beyond it the memory starts over.</summary>
     public const int VerifiedTokensMax = 4096;
 
-    private readonly FrozenDictionary<string, (ChannelRole Role, byte[] Key)> channels;
+    private readonly Lazy<FrozenDictionary<string, (ChannelRole Role, byte[] Key)>> channels;
     private readonly ConcurrentDictionary<string, CallerToken> verified = new(StringComparer.Ordinal);
 
     public CallerTokenVerifier(IOptions<CallerOptions> options)
     {
-        channels = options.Value.Callers.ToFrozenDictionary(
+        // Read on first use, not when Orleans builds its filters, so that the start-up validation reports bad callers
+        // together with every other bad setting.
+        channels = new Lazy<FrozenDictionary<string, (ChannelRole Role, byte[] Key)>>(() => options.Value.Callers.ToFrozenDictionary(
             caller => caller.Channel,
             caller => (caller.Role, KeyMaterial.Decode(caller.Key, $"Callers:{caller.Channel}:Key")),
-            StringComparer.Ordinal);
+            StringComparer.Ordinal));
     }
 
     /// <summary>The proven caller, or null when the token is missing, malformed, forged, of the wrong role or expired.</summary>
@@ -40,7 +42,7 @@ public sealed class CallerTokenVerifier
         }
 
         if (!CallerToken.TryParse(tokenText, out var token)
-            || !channels.TryGetValue(token.Channel, out var configured)
+            || !channels.Value.TryGetValue(token.Channel, out var configured)
             || configured.Role != token.Role
             || !token.IsCurrentAt(now)
             || !token.IsSignedWith(configured.Key))

@@ -15,12 +15,13 @@ namespace BaiTiaoSwitch.Callers;
 public sealed class InternalCallStamp
 {
     private static readonly byte[] Info = Encoding.ASCII.GetBytes("bts-cluster-internal");
-    private readonly byte[] key;
+    private readonly Lazy<byte[]> key;
 
     public InternalCallStamp(IOptions<DataProtectionOptions> options)
     {
-        var lookupKey = KeyMaterial.Decode(options.Value.LookupKey, "DataProtection:LookupKey");
-        key = HKDF.DeriveKey(HashAlgorithmName.SHA256, lookupKey, 32, salt: [], Info);
+        // Derived on first use, not when Orleans builds its filters: a bad key is then reported by the start-up
+        // validation together with every other bad setting.
+        key = new Lazy<byte[]>(() => HKDF.DeriveKey(HashAlgorithmName.SHA256, KeyMaterial.Decode(options.Value.LookupKey, "DataProtection:LookupKey"), 32, salt: [], Info));
     }
 
     public string Make(GrainId target, string interfaceName, string methodName) =>
@@ -55,6 +56,6 @@ public sealed class InternalCallStamp
     private string Compute(GrainId target, string interfaceName, string methodName, long minute)
     {
         var text = $"{target}|{interfaceName}.{methodName}|{minute.ToString(CultureInfo.InvariantCulture)}";
-        return Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+        return Base64Url.EncodeToString(HMACSHA256.HashData(key.Value, Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -15,16 +15,28 @@ public static class SiloTlsExtensions
     {
         configure(silo.Services.AddOptions<SiloTlsOptions>().ValidateOnStart());
         silo.Services.AddSingleton<IValidateOptions<SiloTlsOptions>, SiloTlsOptionsValidator>();
-        silo.Services.AddOptions<SiloConnectionOptions>().Configure<IOptions<SiloTlsOptions>>((connections, tls) =>
+        silo.Services.AddOptions<SiloConnectionOptions>().Configure<IOptions<SiloTlsOptions>>((connections, options) =>
         {
-            if (!tls.Value.HasCertificate)
+            SiloTlsOptions tls;
+            try
+            {
+                tls = options.Value;
+            }
+            catch (OptionsValidationException)
+            {
+                // Orleans reads its connection options while the host is built, before the start-up validation that
+                // names every bad setting (TLS's among them) and stops the silo. Let that validation speak.
+                return;
+            }
+
+            if (!tls.HasCertificate)
             {
                 return;
             }
 
-            var certificate = ClusterCertificate.Load(tls.Value);
-            var silos = ClusterCertificate.Options(certificate, tls.Value.TargetHost, requirePeerCertificate: true);
-            var clients = ClusterCertificate.Options(certificate, tls.Value.TargetHost, requirePeerCertificate: false);
+            var certificate = ClusterCertificate.Load(tls);
+            var silos = ClusterCertificate.Options(certificate, tls.TargetHost, requirePeerCertificate: true);
+            var clients = ClusterCertificate.Options(certificate, tls.TargetHost, requirePeerCertificate: false);
             connections.ConfigureSiloInboundConnection(connection => connection.UseServerTls(silos));
             connections.ConfigureSiloOutboundConnection(connection => connection.UseClientTls(silos));
             connections.ConfigureGatewayInboundConnection(connection => connection.UseServerTls(clients));
