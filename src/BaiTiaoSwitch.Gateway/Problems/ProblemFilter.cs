@@ -21,6 +21,11 @@ public sealed partial class ProblemFilter(ILogger<ProblemFilter> logger) : IEndp
     {
         switch (exception)
         {
+            case UnauthenticatedException or ForbiddenException:
+                // The request's signature and role were checked here; a cluster that still refuses means this
+                // gateway's cluster key or the silos' callers are misconfigured. The caller cannot fix that.
+                LogClusterRefusedGateway(logger, context.Features.Get<Signing.SignedRequest>()?.Caller.Channel ?? "(none)", ((SwitchException)exception).Code);
+                return ApiProblems.Result(GatewayErrorCodes.InternalError);
             case SwitchException switchException:
                 if (switchException.IsRetryable)
                 {
@@ -41,6 +46,9 @@ public sealed partial class ProblemFilter(ILogger<ProblemFilter> logger) : IEndp
 
     [GeneratedRegex(@"\d{4,}")]
     private static partial Regex DigitRuns();
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "The cluster refused this gateway's call for channel {Channel} ({Code}): check Gateway:Channels:<n>:ClusterKey against the silos' BaiTiaoSwitch:Callers")]
+    private static partial void LogClusterRefusedGateway(ILogger logger, string channel, string code);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "A cluster call failed: {ExceptionType}")]
     private static partial void LogClusterFailure(ILogger logger, string exceptionType);

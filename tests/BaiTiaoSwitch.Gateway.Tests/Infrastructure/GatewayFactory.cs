@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
 
 /// <summary>The real gateway (its Program), joining the test cluster through Azure Table membership.</summary>
-public sealed class GatewayFactory(string serviceId, string clusterId, string mode) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(string serviceId, string clusterId, string mode, IReadOnlyDictionary<string, string>? clusterKeys = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -19,7 +19,7 @@ public sealed class GatewayFactory(string serviceId, string clusterId, string mo
             builder.UseSetting($"Gateway:Channels:{i}:Id", id);
             builder.UseSetting($"Gateway:Channels:{i}:Role", role.ToString());
             builder.UseSetting($"Gateway:Channels:{i}:Secret", secret);
-            builder.UseSetting($"Gateway:Channels:{i}:ClusterKey", TestSecrets.ClusterKeys[id]);
+            builder.UseSetting($"Gateway:Channels:{i}:ClusterKey", (clusterKeys ?? TestSecrets.ClusterKeys)[id]);
             i++;
         }
 
