@@ -110,8 +110,8 @@ start_silo() {
     export BaiTiaoSwitch__Silo__SiloPort=$silo_port BaiTiaoSwitch__Silo__GatewayPort=$gateway_port
     export BaiTiaoSwitch__Silo__ClusterId=$CLUSTER_ID BaiTiaoSwitch__Silo__ServiceId=$SERVICE_ID
     export BaiTiaoSwitch__Storage__ConnectionString=$STORAGE BaiTiaoSwitch__Storage__NamePrefix=$NAME_PREFIX
-    # Sandbox binding: one-time codes go to the outbox that GET /v1/sandbox/otp reads.
-    export BaiTiaoSwitch__Binding__Sandbox=true
+    # Sandbox binding: one-time codes go to the HTTP edge's outbox, which GET /v1/sandbox/otp reads.
+    export BaiTiaoSwitch__HttpEdge__Sandbox=true
     exec "${SETSID[@]}" dotnet BaiTiaoSwitch.Silo.dll --Logging:LogLevel:Microsoft.Hosting.Lifetime=Information --Logging:LogLevel:Polly=Warning
   ) >>"$log" 2>&1 &
   LAST_PID=$!

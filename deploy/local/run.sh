@@ -6,8 +6,9 @@
 #   deploy/local/run.sh --silos 3    three silos (ports 11111-11113, gateway ports 30000-30002)
 #
 # Needs dotnet (see global.json) and node/npm; Azurite is installed from package-lock.json when missing.
-# LOCAL DEVELOPMENT ONLY: the silos run with DOTNET_ENVIRONMENT=Development, which is what lets them use the
-# local-dev keys in appsettings.json, and the gateway uses the public secrets of deploy/local/channels.json.
+# LOCAL DEVELOPMENT ONLY: the silos run with DOTNET_ENVIRONMENT=Development, which is what lets them read the public
+# local-dev keys of appsettings.Development.json (data protection, and each channel's cluster key) and stay plaintext
+# (no TLS certificate); the gateway uses the public secrets and cluster keys of deploy/local/channels.json.
 set -euo pipefail
 
 usage() {

@@ -1,12 +1,22 @@
 namespace BaiTiaoSwitch.Client;
 
-/// <summary>How a gateway joins the cluster and who it is.</summary>
+/// <summary>How a gateway joins the cluster and who it is. The key is a secret: never logged, never sent.</summary>
 public sealed class BaiTiaoSwitchClientOptions
 {
     /// <summary>The channel this process acts as (e.g. <c>alipay</c>). A gateway acts as exactly one channel.</summary>
     public string Channel { get; set; } = "";
 
     public ChannelRole Role { get; set; } = ChannelRole.Wallet;
+
+    /// <summary>
+    /// The channel's cluster key: base64 of at least 32 random bytes, the same as the silos' <c>BaiTiaoSwitch:Callers</c>
+    /// entry for the channel. Leave both <see cref="Channel"/> and this empty in a host that names its callers with
+    /// <c>As(CallerCredential)</c> only.
+    /// </summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>TLS to the silos: required outside the Development environment.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 
     /// <summary>Azure Storage connection string of the cluster's membership table. Defaults to local Azurite.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
@@ -25,4 +35,7 @@ public sealed class BaiTiaoSwitchClientOptions
     public int RetriesMax { get; set; } = 2;
 
     public TimeSpan RetryBackoffBase { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The credential of <see cref="Channel"/>, or null when this client has none of its own.</summary>
+    public CallerCredential? Credential => Channel.Length == 0 && Key.Length == 0 ? null : new CallerCredential(Channel, Role, Key);
 }

@@ -1,16 +1,35 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.Client;
 
-/// <summary>Names every bad setting at start; never echoes the connection string, which may hold a key.</summary>
-internal sealed class BaiTiaoSwitchClientOptionsValidator : IValidateOptions<BaiTiaoSwitchClientOptions>
+/// <summary>
+/// Names every bad setting at start; never echoes the key, the connection string (it may hold a key) or a password.
+/// TLS and real keys are required outside the Development environment (and where no host environment is known).
+/// </summary>
+internal sealed class BaiTiaoSwitchClientOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BaiTiaoSwitchClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, BaiTiaoSwitchClientOptions options)
     {
         var failures = new List<string>();
-        if (!Ids.IsWellFormed(options.Channel))
+        var isDevelopment = environment?.IsDevelopment() == true;
+        if (options.Credential is { } credential)
         {
-            failures.Add($"{nameof(options.Channel)} must be 1 to {Ids.IdLengthMax} characters of [A-Za-z0-9_-].");
+            failures.AddRange(credential.Problems());
+            if (KeyMaterial.IsLocalDevelopment(options.Key) && !isDevelopment)
+            {
+                failures.Add($"{nameof(options.Key)} is a public local-development key; outside the Development environment use the channel's real cluster key.");
+            }
+        }
+
+        if (!options.Tls.Enabled && !isDevelopment)
+        {
+            failures.Add("Tls:Enabled must be true outside the Development environment: the cluster is reached over TLS (set Tls:CertificatePath to the cluster's certificate, or rely on the machine's trust store).");
+        }
+
+        if (options.Tls.Enabled)
+        {
+            failures.AddRange(ClusterTls.Problems(options.Tls));
         }
 
         if (string.IsNullOrWhiteSpace(options.StorageConnectionString))

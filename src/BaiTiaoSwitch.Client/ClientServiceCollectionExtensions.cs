@@ -10,15 +10,15 @@ namespace BaiTiaoSwitch.Client;
 public static class ClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Joins the cluster as an Orleans client and registers <see cref="BaiTiaoSwitchClient"/>.
-    /// Every bad setting is reported by name at start.
+    /// Joins the cluster as an Orleans client (over TLS when <see cref="BaiTiaoSwitchClientOptions.Tls"/> says so) and
+    /// registers <see cref="BaiTiaoSwitchClient"/>. Every bad setting is reported by name at start.
     /// </summary>
     public static IServiceCollection AddBaiTiaoSwitchClient(this IServiceCollection services, Action<OptionsBuilder<BaiTiaoSwitchClientOptions>> configure)
     {
         var options = services.AddOptions<BaiTiaoSwitchClientOptions>();
         configure(options);
         options.ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BaiTiaoSwitchClientOptions>, BaiTiaoSwitchClientOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BaiTiaoSwitchClientOptions>>(provider => new BaiTiaoSwitchClientOptionsValidator(provider.GetService<IHostEnvironment>()));
 
         services.AddOrleansClient(client =>
         {
@@ -35,6 +35,14 @@ public static class ClientServiceCollectionExtensions
             });
             client.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<BaiTiaoSwitchClientOptions>>((messaging, settings) =>
                 messaging.ResponseTimeout = settings.Value.ResponseTimeout);
+            client.Services.AddOptions<ClientConnectionOptions>().Configure<IOptions<BaiTiaoSwitchClientOptions>>((connection, settings) =>
+            {
+                if (settings.Value.Tls.Enabled)
+                {
+                    var tls = ClusterTls.ClientOptions(settings.Value.Tls);
+                    connection.ConfigureConnection(builder => builder.UseClientTls(tls));
+                }
+            });
         });
         services.AddSingleton<BaiTiaoSwitchClient>();
         return services;

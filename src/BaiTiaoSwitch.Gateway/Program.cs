@@ -1,5 +1,11 @@
-using BaiTiaoSwitch.Gateway.Api;
+using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Bindings;
+using BaiTiaoSwitch.Gateway.Cards;
+using BaiTiaoSwitch.Gateway.Grants;
+using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Hosting;
+using BaiTiaoSwitch.Gateway.Payments;
+using BaiTiaoSwitch.Gateway.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBaiTiaoSwitchGateway();

@@ -1,8 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
-using BaiTiaoSwitch.Http;
-using BaiTiaoSwitch.Security;
+using BaiTiaoSwitch.HttpEdge.Hosting;
+using BaiTiaoSwitch.Silo.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +16,11 @@ public static class SiloHostingExtensions
 {
     private const string Section = "BaiTiaoSwitch";
 
-    /// <summary>One silo of the switch: Azure Table clustering, state and reminders, settings from configuration.</summary>
+    /// <summary>
+    /// One silo of the switch: Azure Table clustering, state and reminders, TLS, the callers it accepts, and the HTTP
+    /// edge's records, with settings from configuration. Keys come from configuration only: the shipped
+    /// appsettings.json holds none, and local-development keys (appsettings.Development.json) are refused elsewhere.
+    /// </summary>
     public static HostApplicationBuilder AddBaiTiaoSwitchSilo(this HostApplicationBuilder builder)
     {
         var configuration = builder.Configuration.GetSection(Section);
@@ -47,13 +51,19 @@ public static class SiloHostingExtensions
                     options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
                     options.TableName = storage.Value.NamePrefix + "cluster";
                 }));
+            silo.AddBaiTiaoSwitchTls(tls => tls.Bind(configuration.GetSection("Tls")));
             silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Bind(configuration.GetSection("Storage")));
             silo.AddBaiTiaoSwitch(
                 options => options.Bind(configuration.GetSection("Switch")),
-                keys => keys.Bind(configuration.GetSection("DataProtection")).Validate(
-                    options => isDevelopment || !options.EncryptionKeys.Keys.Any(id => id.StartsWith("local-dev-", StringComparison.Ordinal)),
-                    "DataProtection:EncryptionKeys holds a local-dev- key outside the Development environment; configure real keys from a secret store."));
-            silo.AddBaiTiaoSwitchGateway(binding => binding.Bind(configuration.GetSection("Binding")));
+                keys => keys.Bind(configuration.GetSection("DataProtection")),
+                callers => callers.Configure(options => configuration.GetSection("Callers").Bind(options.Callers)),
+                binding => binding.Bind(configuration.GetSection("Binding")));
+            silo.AddBaiTiaoSwitchHttpEdge(edge => edge.Bind(configuration.GetSection("HttpEdge")));
+            if (configuration.GetValue<bool>("HttpEdge:Sandbox"))
+            {
+                silo.AddBaiTiaoSwitchSandboxOtpOutbox();
+            }
+
             if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
             {
                 // In a pod: silo name, address and ports come from the pod; dead pods' silos are removed quickly.

@@ -111,12 +111,16 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
                 options.ActiveKeyId = "bench-1";
                 options.EncryptionKeys["bench-1"] = configuration["Bench:EncryptionKey"]!;
                 options.LookupKey = configuration["Bench:LookupKey"]!;
-            }));
+            }),
+            callers => callers.Configure(options => options.Callers.AddRange(BenchCallers.All)));
     }
 }
 
 public sealed class BenchClientConfigurator : IClientBuilderConfigurator
 {
-    public void Configure(IConfiguration configuration, IClientBuilder client) =>
+    public void Configure(IConfiguration configuration, IClientBuilder client)
+    {
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();
+    }
 }

@@ -32,7 +32,7 @@ public static class HotLineWorkload
 
     public static async Task<HotLineResult> Run(BenchCluster cluster, BenchOptions options, JournalTable journal, ProcessCpu? azurite, string name)
     {
-        var issuer = new BaiTiaoSwitchClient(cluster.GrainFactory, Caller.Issuer("issuer"));
+        var issuer = new BaiTiaoSwitchClient(cluster.GrainFactory, BenchCallers.Issuer);
         var accountId = "hot-" + Guid.NewGuid().ToString("N")[..12];
         await issuer.OpenAccountAsync(new OpenAccountRequest(accountId, new Holder("张三", "110101199003077777", "13800138000"), Money.Fen(Money.AmountMax), 720));
         var card = await issuer.IssueCardAsync(accountId);
@@ -42,7 +42,7 @@ public static class HotLineWorkload
         for (var i = 0; i < channels.Length; i++)
         {
             grants[i] = (await issuer.CreateGrantAsync(card.Card.CardId, new GrantRequest(channels[i]))).GrantId;
-            wallets[i] = issuer.As(Caller.Wallet(channels[i]));
+            wallets[i] = issuer.As(BenchCallers.Wallets[channels[i]]);
         }
 
         var prefix = JournalTable.AccountPrefix(cluster.ServiceId, accountId);

@@ -23,11 +23,11 @@ public static class ZipfLinesWorkload
 {
     public static async Task<ZipfResult> Run(BenchCluster cluster, BenchOptions options, JournalTable journal, ProcessCpu? azurite, string name)
     {
-        var issuer = new BaiTiaoSwitchClient(cluster.GrainFactory, Caller.Issuer("issuer"));
+        var issuer = new BaiTiaoSwitchClient(cluster.GrainFactory, BenchCallers.Issuer);
         var wallets = new Dictionary<string, BaiTiaoSwitchClient>(StringComparer.Ordinal)
         {
-            ["alipay"] = issuer.As(Caller.Wallet("alipay")),
-            ["wechatpay"] = issuer.As(Caller.Wallet("wechatpay")),
+            ["alipay"] = issuer.As(BenchCallers.Wallets["alipay"]),
+            ["wechatpay"] = issuer.As(BenchCallers.Wallets["wechatpay"]),
         };
         var lines = new (string GrantId, BaiTiaoSwitchClient Wallet)?[options.Lines];
         var failed = 0;

@@ -3,11 +3,17 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
-using BaiTiaoSwitch.Gateway.Api;
+using BaiTiaoSwitch.Gateway.Accounts;
 using BaiTiaoSwitch.Gateway.Benchmarks;
+using BaiTiaoSwitch.Gateway.Bindings;
+using BaiTiaoSwitch.Gateway.Cards;
+using BaiTiaoSwitch.Gateway.Grants;
+using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Hosting;
+using BaiTiaoSwitch.Gateway.Payments;
+using BaiTiaoSwitch.Gateway.Sandbox;
 using BaiTiaoSwitch.Hosting;
-using BaiTiaoSwitch.Http;
+using BaiTiaoSwitch.HttpEdge.Hosting;
 using Orleans.Configuration;
 
 // Signed HTTP authorizations over loopback: one silo on a private in-memory Azurite, the gateway on Kestrel, and a
@@ -29,6 +35,9 @@ var secrets = new Dictionary<string, string>
     ["wechatpay"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
     ["issuer"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)),
 };
+var credentials = secrets.Keys.ToDictionary(
+    id => id,
+    id => new BaiTiaoSwitch.CallerCredential(id, id == "issuer" ? BaiTiaoSwitch.ChannelRole.Issuer : BaiTiaoSwitch.ChannelRole.Wallet, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
 var siloBuilder = Host.CreateApplicationBuilder();
 siloBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -38,18 +47,23 @@ siloBuilder.UseOrleans(silo =>
     silo.ConfigureEndpoints(IPAddress.Loopback, 21111, 31000);
     silo.UseAzureStorageClustering(options => (options.TableServiceClient, options.TableName) = (new TableServiceClient(Storage), "btscluster"));
     silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Storage));
-    silo.AddBaiTiaoSwitch(_ => { }, keys => keys.Configure(options =>
-    {
-        options.ActiveKeyId = "bench";
-        options.EncryptionKeys["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        options.LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    }));
-    silo.AddBaiTiaoSwitchGateway(binding => binding.Configure(options => options.Sandbox = true));
+    silo.AddBaiTiaoSwitch(
+        _ => { },
+        keys => keys.Configure(options =>
+        {
+            options.ActiveKeyId = "bench";
+            options.EncryptionKeys["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            options.LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        }),
+        callers => callers.Configure(options => options.Callers.AddRange(credentials.Values)));
+    silo.AddBaiTiaoSwitchHttpEdge();
+    silo.AddBaiTiaoSwitchSandboxOtpOutbox();
 });
 using var siloHost = siloBuilder.Build();
 await siloHost.StartAsync();
 
-var gatewayBuilder = WebApplication.CreateBuilder();
+// Loopback in one process, like the local run: the cluster link is plaintext, which only Development allows.
+var gatewayBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
 gatewayBuilder.Logging.SetMinimumLevel(LogLevel.Warning);
 var settings = new Dictionary<string, string?>
 {
@@ -63,6 +77,7 @@ foreach (var (id, secret) in secrets)
 {
     settings[$"Gateway:Channels:{index}:Id"] = id;
     settings[$"Gateway:Channels:{index}:Role"] = id == "issuer" ? "Issuer" : "Wallet";
+    settings[$"Gateway:Channels:{index}:ClusterKey"] = credentials[id].Key;
     settings[$"Gateway:Channels:{index++}:Secret"] = secret;
 }
 
@@ -145,7 +160,7 @@ async Task<(long Count, long Approved, long Errors, List<double> Latencies)> Run
 var sdk = gateway.Services.GetRequiredService<BaiTiaoSwitch.Client.BaiTiaoSwitchClient>();
 async Task<(int, System.Text.Json.Nodes.JsonNode?)> Sdk(string channel, string grantId)
 {
-    var authorization = await sdk.As(BaiTiaoSwitch.Caller.Wallet(channel)).AuthorizeAsync(new BaiTiaoSwitch.Payments.AuthorizeRequest(grantId, null, BaiTiaoSwitch.Money.Fen(100), new BaiTiaoSwitch.Payments.Merchant("m-1", "Shop", "5411", "CN")));
+    var authorization = await sdk.As(credentials[channel]).AuthorizeAsync(new BaiTiaoSwitch.Payments.AuthorizeRequest(grantId, null, BaiTiaoSwitch.Money.Fen(100), new BaiTiaoSwitch.Payments.Merchant("m-1", "Shop", "5411", "CN")));
     return (200, new System.Text.Json.Nodes.JsonObject { ["decision"] = authorization.IsApproved ? "approved" : "declined" });
 }
 

@@ -15,4 +15,12 @@ public sealed record AccountSnapshot(
     [property: Id(6)] Money OverLimit,
     [property: Id(7)] int OverLimitCount,
     [property: Id(8)] int OpenHolds,
-    [property: Id(9)] int CreditScore);
+    [property: Id(9)] int CreditScore)
+{
+    /// <summary>
+    /// The idempotency key the SDK sent with the request that answered this (it generates one when the caller gave
+    /// none), so that the caller can retry with it. Filled in by the SDK; never serialized (no [Id]).
+    /// </summary>
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; init; }
+}

@@ -4,50 +4,69 @@ namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
 /// A credit line (白条账户), keyed by account id. The one writer of every balance and limit counter of the line.
-/// Every money operation is decided synchronously and acknowledged only once it is durable.
+/// Every money operation is decided synchronously and acknowledged only once it is durable. Payments reach it
+/// through <see cref="IPaymentRouterGrain"/> only; the caller it answers to is the one the router's caller proved.
 /// </summary>
 public interface ICreditAccountGrain : IGrainWithStringKey
 {
-    Task<AccountSnapshot> Open(OpenAccountRequest request);
+    [IssuerOnly]
+    Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request);
 
+    [IssuerOnly]
     Task<AccountSnapshot> GetSnapshot();
 
-    Task<AccountSnapshot> Freeze();
+    [IssuerOnly]
+    Task<AccountSnapshot> Freeze(string idempotencyKey);
 
-    Task<AccountSnapshot> Unfreeze();
+    [IssuerOnly]
+    Task<AccountSnapshot> Unfreeze(string idempotencyKey);
 
-    Task<AccountSnapshot> Close();
+    [IssuerOnly]
+    Task<AccountSnapshot> Close(string idempotencyKey);
 
-    Task<AccountSnapshot> ChangeCreditLimit(Money creditLimit);
+    [IssuerOnly]
+    Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit);
 
-    Task<AccountSnapshot> SetLimits(SpendLimits limits);
+    [IssuerOnly]
+    Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits);
 
     /// <summary>Compares a claimed holder with the record (keyed hashes, constant time); never says which element differs.</summary>
+    [ClusterInternal]
     Task<HolderCheck> CheckHolder(Holder candidate);
 
+    [ClusterInternal]
     Task UpsertCardPolicy(CardPolicy policy);
 
+    [ClusterInternal]
     Task UpsertGrantPolicy(GrantPolicy policy);
 
-    Task<Authorization> Authorize(RequestContext context, AuthorizeCommand command);
+    [ClusterInternal]
+    Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command);
 
-    Task<Authorization> Increment(RequestContext context, string authorizationId, Money amount);
+    [ClusterInternal]
+    Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount);
 
-    Task<Capture> Capture(RequestContext context, string authorizationId, Money amount, bool final);
+    [ClusterInternal]
+    Task<Capture> Capture(string idempotencyKey, string authorizationId, Money amount, bool final);
 
     /// <summary>Reverses <paramref name="amount"/> of the open hold, or all that remains when null.</summary>
-    Task<Authorization> Reverse(RequestContext context, string authorizationId, Money? amount);
+    [ClusterInternal]
+    Task<Authorization> Reverse(string idempotencyKey, string authorizationId, Money? amount);
 
     /// <summary>
     /// Reverses the authorization that the request with <paramref name="originalIdempotencyKey"/> made. If that request
     /// has not arrived yet, a tombstone makes sure it never takes credit when it does.
     /// </summary>
-    Task<Authorization> ReverseByRequest(RequestContext context, string grantId, string originalIdempotencyKey);
+    [ClusterInternal]
+    Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey);
 
-    Task<Refund> Refund(RequestContext context, string captureId, Money amount);
+    [ClusterInternal]
+    Task<Refund> Refund(string idempotencyKey, string captureId, Money amount);
 
-    Task<Authorization> GetAuthorization(Caller caller, string authorizationId);
+    [ClusterInternal]
+    Task<Authorization> GetAuthorization(string authorizationId);
 
     /// <summary>Releases every hold whose period has ended. Returns how many expired now. Safe to call any time.</summary>
+    [ClusterInternal]
     Task<int> ExpireHolds();
 }

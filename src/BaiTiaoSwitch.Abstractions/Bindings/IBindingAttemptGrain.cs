@@ -8,10 +8,11 @@ namespace BaiTiaoSwitch.Bindings;
 /// </summary>
 public interface IBindingAttemptGrain : IGrainWithStringKey
 {
+    [ClusterInternal]
     Task Open(BindingAttempt attempt);
 
     /// <summary>Activates the grant on the right code. A wrong or expired code throws otp_invalid; the third wrong one ends the attempt.</summary>
-    Task<Grant> Verify(Caller caller, string otp);
+    Task<Grant> Verify(string idempotencyKey, string otp);
 }
 
 /// <summary>What the card grain hands to the attempt: never the code itself, only its keyed hash.</summary>

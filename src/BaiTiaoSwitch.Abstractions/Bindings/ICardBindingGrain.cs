@@ -8,8 +8,11 @@ namespace BaiTiaoSwitch.Bindings;
 /// </summary>
 public interface ICardBindingGrain : IGrainWithStringKey
 {
-    Task<Grant> Start(RequestContext context, BindingRequest request);
+    /// <summary>Starts a binding of this card to <paramref name="channel"/>, the wallet that the desk's caller proved to be.</summary>
+    [ClusterInternal]
+    Task<Grant> Start(string idempotencyKey, string channel, BindingRequest request);
 
     /// <summary>Counts one failed verification (a wrong code) against the card.</summary>
+    [ClusterInternal]
     Task RecordFailure();
 }

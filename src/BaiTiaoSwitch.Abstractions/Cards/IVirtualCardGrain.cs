@@ -7,23 +7,39 @@ namespace BaiTiaoSwitch.Cards;
 public interface IVirtualCardGrain : IGrainWithStringKey
 {
     /// <summary>Issues the card. Issuing the same card id again for the same account is a replay and returns the same card.</summary>
-    Task<IssuedCard> Issue(string accountId);
+    [IssuerOnly]
+    Task<IssuedCard> Issue(string idempotencyKey, string accountId);
 
+    [IssuerOnly]
     Task<Card> Get();
 
-    Task<Card> Freeze();
+    [IssuerOnly]
+    Task<Card> Freeze(string idempotencyKey);
 
-    Task<Card> Unfreeze();
+    [IssuerOnly]
+    Task<Card> Unfreeze(string idempotencyKey);
 
-    Task<Card> Cancel();
+    [IssuerOnly]
+    Task<Card> Cancel(string idempotencyKey);
 
-    Task<Card> SetLimits(SpendLimits limits);
+    [IssuerOnly]
+    Task<Card> SetLimits(string idempotencyKey, SpendLimits limits);
 
-    /// <summary>Makes a grant for a channel. With <paramref name="verified"/> false it waits in pending_verification.</summary>
-    Task<Grant> CreateGrant(RequestContext context, GrantRequest request, bool verified);
+    /// <summary>The issuer binds the card to <see cref="GrantRequest.Channel"/> directly: the grant is active at once.</summary>
+    [IssuerOnly]
+    Task<Grant> CreateGrant(string idempotencyKey, GrantRequest request);
 
+    /// <summary>
+    /// Identity-verified binding: a grant for <paramref name="channel"/> that waits in pending_verification until
+    /// its one-time code is verified. Only the binding grains call it, after the four elements matched.
+    /// </summary>
+    [ClusterInternal]
+    Task<Grant> CreatePendingGrant(string idempotencyKey, string channel);
+
+    [IssuerOnly]
     Task<IReadOnlyList<Grant>> ListGrants();
 
     /// <summary>True when <paramref name="cardNumber"/> is this card's number (compared in constant time).</summary>
+    [ClusterInternal]
     Task<bool> HasNumber(string cardNumber);
 }

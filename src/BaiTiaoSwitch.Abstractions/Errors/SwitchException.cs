@@ -7,8 +7,8 @@ namespace BaiTiaoSwitch;
 [GenerateSerializer, Alias("bts.SwitchException")]
 public abstract class SwitchException : Exception
 {
-    protected SwitchException(string code, string message, bool isRetryable)
-        : base(message)
+    protected SwitchException(string code, string message, bool isRetryable, Exception? innerException = null)
+        : base(message, innerException)
     {
         Code = code;
         IsRetryable = isRetryable;
@@ -43,7 +43,16 @@ public sealed class OperationRejectedException(string code, string message) : Sw
 /// Retry with the same idempotency key: the retry returns the original result if there was one.
 /// </summary>
 [GenerateSerializer, Alias("bts.OutcomeUnknownException")]
-public sealed class OutcomeUnknownException(string message) : SwitchException(ErrorCodes.OutcomeUnknown, message, true);
+public sealed class OutcomeUnknownException(string message, Exception? innerException = null) : SwitchException(ErrorCodes.OutcomeUnknown, message, true, innerException)
+{
+    /// <summary>
+    /// The key the request was sent with, filled in by the SDK (which may have generated it): retry with it, or
+    /// reverse by it. Null when the error was raised where the key is not known.
+    /// </summary>
+    [Id(0)]
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; set; }
+}
 
 /// <summary>The line has more requests waiting than its queue limit. Retry with backoff and the same key.</summary>
 [GenerateSerializer, Alias("bts.SwitchOverloadedException")]

@@ -18,6 +18,13 @@ public sealed record Grant(
     [property: Id(10)] DateTimeOffset? ExpiresAt,
     [property: Id(11)] DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// The idempotency key the SDK sent with the request that answered this (it generates one when the caller gave
+    /// none), so that the caller can retry with it. Filled in by the SDK; never serialized (no [Id]).
+    /// </summary>
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; init; }
+
     public override string ToString() => $"Grant({GrantId}, {Channel}, {Status})";
 }
 

@@ -2,26 +2,38 @@ using BaiTiaoSwitch.Accounts;
 
 namespace BaiTiaoSwitch.Grants;
 
-/// <summary>An authorization grant (授权): one card bound to one wallet channel, keyed by grant id.</summary>
+/// <summary>
+/// An authorization grant (授权): one card bound to one wallet channel, keyed by grant id. A wallet channel other
+/// than the owner is told the grant does not exist (not_found). Grants are made only by the card: directly by the
+/// issuer, or pending by identity-verified binding.
+/// </summary>
 public interface IAuthorizationGrantGrain : IGrainWithStringKey
 {
+    [ClusterInternal]
     Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified);
 
     /// <summary>Reads the grant. A wallet channel other than the owner gets not_found.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<Grant> Get(Caller caller);
+    Task<Grant> Get();
 
     /// <summary>Where payments go. Read-only and interleaved, so routing never queues behind payments.</summary>
+    [ClusterInternal]
     [Orleans.Concurrency.AlwaysInterleave]
     Task<GrantRoute> GetRoute();
 
+    /// <summary>Makes a verified binding's grant active. Only the binding attempt calls it, on the right code.</summary>
+    [ClusterInternal]
     Task<Grant> Activate();
 
-    Task<Grant> Suspend(Caller caller);
+    [IssuerOnly]
+    Task<Grant> Suspend(string idempotencyKey);
 
-    Task<Grant> Resume(Caller caller);
+    [IssuerOnly]
+    Task<Grant> Resume(string idempotencyKey);
 
-    Task<Grant> Revoke(Caller caller);
+    /// <summary>Ends the grant (final). The owning wallet or the issuer may revoke it.</summary>
+    Task<Grant> Revoke(string idempotencyKey);
 
-    Task<Grant> SetLimits(SpendLimits limits);
+    [IssuerOnly]
+    Task<Grant> SetLimits(string idempotencyKey, SpendLimits limits);
 }

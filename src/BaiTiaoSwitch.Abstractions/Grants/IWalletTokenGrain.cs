@@ -3,8 +3,10 @@ namespace BaiTiaoSwitch.Grants;
 /// <summary>Maps a wallet token to its grant. Keyed by the keyed hash of the token, so no token appears in a grain id.</summary>
 public interface IWalletTokenGrain : IGrainWithStringKey
 {
+    [ClusterInternal]
     Task Register(string grantId);
 
+    [ClusterInternal]
     [Orleans.Concurrency.ReadOnly]
     Task<string?> Find();
 }

@@ -21,6 +21,13 @@ public sealed record Authorization(
     [property: Id(12)] IReadOnlyList<Capture> Captures)
 {
     public bool IsApproved => Decision == Decision.Approved;
+
+    /// <summary>
+    /// The idempotency key the SDK sent with the request that answered this (it generates one when the caller gave
+    /// none), so that the caller can retry with it. Filled in by the SDK; never serialized (no [Id]).
+    /// </summary>
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("bts.Capture")]
@@ -30,11 +37,27 @@ public sealed record Capture(
     [property: Id(2)] Money Amount,
     [property: Id(3)] bool OverLimit,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] Money Refunded);
+    [property: Id(5)] Money Refunded)
+{
+    /// <summary>
+    /// The idempotency key the SDK sent with the request that answered this (it generates one when the caller gave
+    /// none), so that the caller can retry with it. Filled in by the SDK; never serialized (no [Id]).
+    /// </summary>
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("bts.Refund")]
 public sealed record Refund(
     [property: Id(0)] string RefundId,
     [property: Id(1)] string CaptureId,
     [property: Id(2)] Money Amount,
-    [property: Id(3)] DateTimeOffset CreatedAt);
+    [property: Id(3)] DateTimeOffset CreatedAt)
+{
+    /// <summary>
+    /// The idempotency key the SDK sent with the request that answered this (it generates one when the caller gave
+    /// none), so that the caller can retry with it. Filled in by the SDK; never serialized (no [Id]).
+    /// </summary>
+    [field: NonSerialized]
+    public string? IdempotencyKey { get; init; }
+}

@@ -53,6 +53,8 @@ public static class DemoCommand
     private static ISwitchDriver Create(DemoOptions options) => options.Via switch
     {
         DemoVia.Http => new HttpDriver(options.Gateway, DevelopmentChannels.Load(options.ChannelsFile!), options.IssuerChannel, options.Timeout),
-        _ => new SdkDriver(new SdkDriverSettings(options.StorageConnectionString, options.ClusterId, options.ServiceId, options.StorageNamePrefix, options.IssuerChannel, options.Timeout, options.Verbose)),
+        _ => new SdkDriver(
+            new SdkDriverSettings(options.StorageConnectionString, options.ClusterId, options.ServiceId, options.StorageNamePrefix, options.IssuerChannel, options.Timeout, options.Verbose),
+            DevelopmentChannels.Load(options.ChannelsFile!)),
     };
 }

@@ -64,6 +64,8 @@ public sealed record DemoOptions
           --seed <n>              Seed of the payment amounts, to repeat a run's plan (default: random).
           --issuer <channel>      The issuer channel that opens the line (default: issuer).
           --timeout <seconds>     How long to wait to connect, from 1 to 300 (default: 30).
+          --channels <file>       The channels file: each channel's cluster key (sdk) and signing secret (http)
+                                  (default: deploy/local/channels.json, looked up from the working directory).
           -h, --help              Show this help.
         sdk only:
           --storage <connection>  Storage connection string of the cluster's membership table
@@ -74,8 +76,6 @@ public sealed record DemoOptions
           --verbose               Show the Orleans client's log on stderr.
         http only:
           --gateway <url>         Base address of the gateway (default: http://127.0.0.1:5080).
-          --channels <file>       The channels file with the signing secrets
-                                  (default: deploy/local/channels.json, looked up from the working directory).
 
         Exit codes: 0 every check held; 1 a check failed; 2 bad usage; 3 the switch could not be reached or refused a step.
         """;
@@ -169,14 +169,14 @@ public sealed record DemoOptions
 
         options = options with { Verbose = arguments.Has("--verbose") };
         var wrongMode = options.Via == DemoVia.Sdk
-            ? new[] { "--gateway", "--channels" }.Where(arguments.Has)
+            ? new[] { "--gateway" }.Where(arguments.Has)
             : new[] { "--storage", "--cluster-id", "--service-id", "--verbose" }.Where(arguments.Has);
         foreach (var name in wrongMode)
         {
             errors.Add($"{name} applies to --via {(options.Via == DemoVia.Sdk ? "http" : "sdk")} only.");
         }
 
-        if (errors.Count == 0 && options.Via == DemoVia.Http && options.ChannelsFile is null)
+        if (errors.Count == 0 && options.ChannelsFile is null)
         {
             options = DevelopmentChannels.FindDefault() is { } found
                 ? options with { ChannelsFile = found }

@@ -4,15 +4,15 @@ namespace BaiTiaoSwitch.Cli.Drivers;
 
 /// <summary>
 /// The channels file of the local run (<c>deploy/local/channels.json</c>):
-/// <c>{"channels": [{"id", "role", "secret"}]}</c>. Secrets are kept here and never printed.
+/// <c>{"channels": [{"id", "role", "secret", "clusterKey"}]}</c>. Secrets and keys are kept here and never printed.
 /// </summary>
 public sealed class DevelopmentChannels
 {
     public const string DefaultRelativePath = "deploy/local/channels.json";
 
-    private readonly Dictionary<string, (string Role, byte[] Key)> channels;
+    private readonly Dictionary<string, (string Role, byte[] Key, string ClusterKey)> channels;
 
-    private DevelopmentChannels(string path, Dictionary<string, (string Role, byte[] Key)> channels)
+    private DevelopmentChannels(string path, Dictionary<string, (string Role, byte[] Key, string ClusterKey)> channels)
     {
         Path = path;
         this.channels = channels;
@@ -26,7 +26,7 @@ public sealed class DevelopmentChannels
         {
             using var stream = File.OpenRead(path);
             using var document = JsonDocument.Parse(stream);
-            var found = new Dictionary<string, (string Role, byte[] Key)>(StringComparer.Ordinal);
+            var found = new Dictionary<string, (string Role, byte[] Key, string ClusterKey)>(StringComparer.Ordinal);
             if (document.RootElement.TryGetProperty("channels", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 foreach (var item in list.EnumerateArray())
@@ -35,7 +35,7 @@ public sealed class DevelopmentChannels
                     var secret = Text(item, "secret");
                     if (id.Length > 0 && secret.Length > 0)
                     {
-                        found[id] = (Text(item, "role").ToLowerInvariant(), System.Text.Encoding.UTF8.GetBytes(secret));
+                        found[id] = (Text(item, "role").ToLowerInvariant(), System.Text.Encoding.UTF8.GetBytes(secret), Text(item, "clusterKey"));
                     }
                 }
             }
@@ -68,6 +68,15 @@ public sealed class DevelopmentChannels
         channels.TryGetValue(channel, out var entry) && entry.Role == role
             ? entry.Key
             : throw new SwitchStepException("channel_not_configured", $"The channels file {Path} has no {role} channel '{channel}' with a secret.");
+
+    /// <summary>The caller credential of <paramref name="channel"/> (its cluster key), for the SDK.</summary>
+    public CallerCredential Credential(string channel, ChannelRole role)
+    {
+        var name = role == ChannelRole.Issuer ? "issuer" : "wallet";
+        return channels.TryGetValue(channel, out var entry) && entry.Role == name && entry.ClusterKey.Length > 0
+            ? new CallerCredential(channel, role, entry.ClusterKey)
+            : throw new SwitchStepException("channel_not_configured", $"The channels file {Path} has no {name} channel '{channel}' with a clusterKey.");
+    }
 
     private static string Text(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";

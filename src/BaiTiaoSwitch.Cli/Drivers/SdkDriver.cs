@@ -12,21 +12,24 @@ namespace BaiTiaoSwitch.Cli.Drivers;
 
 /// <summary>
 /// Reaches the switch as a .NET wallet gateway does: an Orleans client in the cluster, through
-/// <see cref="BaiTiaoSwitchClient"/>. The issuer makes the grants directly (no holder verification).
+/// <see cref="BaiTiaoSwitchClient"/>, proving each caller with its cluster key from the channels file. The issuer
+/// makes the grants directly (no holder verification: an issuer operation). The local run is plaintext: the demo
+/// connects as a Development client, for the local switch only.
 /// </summary>
-public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
+public sealed class SdkDriver(SdkDriverSettings settings, DevelopmentChannels channels) : ISwitchDriver
 {
     private IHost? host;
     private BaiTiaoSwitchClient? issuer;
 
     public string Description =>
-        $".NET client SDK, joined as an Orleans client to cluster '{settings.ClusterId}' (service '{settings.ServiceId}'), membership in {settings.StorageDescription}";
+        $".NET client SDK, joined as an Orleans client to cluster '{settings.ClusterId}' (service '{settings.ServiceId}'), membership in {settings.StorageDescription}, caller keys from {channels.Path}";
 
     public string BindingDescription => "grants made by the issuer through the SDK (no holder verification)";
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
+        var issuerCredential = channels.Credential(settings.IssuerChannel, ChannelRole.Issuer);
         builder.Logging.ClearProviders();
         if (settings.Verbose)
         {
@@ -37,8 +40,9 @@ public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
 
         builder.Services.AddBaiTiaoSwitchClient(options => options.Configure(client =>
         {
-            client.Channel = settings.IssuerChannel;
+            client.Channel = issuerCredential.Channel;
             client.Role = ChannelRole.Issuer;
+            client.Key = issuerCredential.Key;
             client.StorageConnectionString = settings.StorageConnectionString;
             client.ClusterId = settings.ClusterId;
             client.ServiceId = settings.ServiceId;
@@ -72,7 +76,7 @@ public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
     public Task<LineView> OpenLineAsync(string accountId, DemoHolder holder, long limit, CancellationToken cancellationToken) =>
         Call(async () => View(await Issuer.OpenAccountAsync(
             new OpenAccountRequest(accountId, new Holder(holder.Name, holder.IdNumber, holder.Phone), Money.Fen(limit), CreditScore: 720),
-            cancellationToken)));
+            cancellationToken: cancellationToken)));
 
     public Task<CardView> IssueCardAsync(string accountId, string idempotencyKey, CancellationToken cancellationToken) =>
         Call(async () =>
@@ -107,9 +111,8 @@ public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
             return new RefundView(refund.RefundId, refund.CaptureId, refund.Amount.Amount);
         });
 
-    // The SDK's revoke carries no idempotency key: revoking is idempotent by nature (revoked is final).
     public Task<GrantView> RevokeAsync(string channel, string grantId, string idempotencyKey, CancellationToken cancellationToken) =>
-        Call(async () => View(await Wallet(channel).RevokeGrantAsync(grantId, cancellationToken)));
+        Call(async () => View(await Wallet(channel).RevokeGrantAsync(grantId, RequestOptions.WithKey(idempotencyKey), cancellationToken)));
 
     public Task<PaymentView> GetPaymentAsync(string channel, string authorizationId, CancellationToken cancellationToken) =>
         Call(async () => View(await Wallet(channel).GetAuthorizationAsync(authorizationId, cancellationToken)));
@@ -137,7 +140,7 @@ public sealed class SdkDriver(SdkDriverSettings settings) : ISwitchDriver
 
     private BaiTiaoSwitchClient Issuer => issuer ?? throw new InvalidOperationException("Connect first.");
 
-    private BaiTiaoSwitchClient Wallet(string channel) => Issuer.As(Caller.Wallet(channel));
+    private BaiTiaoSwitchClient Wallet(string channel) => Issuer.As(channels.Credential(channel, ChannelRole.Wallet));
 
     private static async Task<T> Call<T>(Func<Task<T>> call)
     {

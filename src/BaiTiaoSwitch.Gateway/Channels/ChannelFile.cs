@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BaiTiaoSwitch.Gateway.Channels;
 
 /// <summary>
-/// A channels file: <c>{"channels": [{"id", "role", "secret"}], "localDevelopmentOnly": true}</c>.
+/// A channels file: <c>{"channels": [{"id", "role", "secret", "clusterKey"}], "localDevelopmentOnly": true}</c>.
 /// The development file says <c>localDevelopmentOnly</c>, and only sandbox mode accepts such a file.
 /// </summary>
 public sealed record ChannelFile(bool LocalDevelopmentOnly, IReadOnlyList<ChannelOptions> Channels)
@@ -24,6 +24,7 @@ public sealed record ChannelFile(bool LocalDevelopmentOnly, IReadOnlyList<Channe
                     Id = Text(item, "id"),
                     Role = string.Equals(Text(item, "role"), "issuer", StringComparison.OrdinalIgnoreCase) ? ChannelRole.Issuer : ChannelRole.Wallet,
                     Secret = Text(item, "secret"),
+                    ClusterKey = Text(item, "clusterKey"),
                 });
             }
         }

@@ -1,9 +1,8 @@
 using BaiTiaoSwitch.Client;
-using BaiTiaoSwitch.Gateway.Api;
 using BaiTiaoSwitch.Gateway.Channels;
-using BaiTiaoSwitch.Gateway.Contracts;
 using BaiTiaoSwitch.Gateway.OpenApi;
 using BaiTiaoSwitch.Gateway.Signing;
+using BaiTiaoSwitch.Gateway.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +11,10 @@ namespace BaiTiaoSwitch.Gateway.Hosting;
 public static class GatewayHostingExtensions
 {
     /// <summary>
-    /// The gateway's services: options (section <c>Gateway</c>, validated at start), the cluster client
-    /// (section <c>Cluster</c>: ServiceId, ClusterId, StorageConnectionString, StorageNamePrefix), channels, strict source-generated JSON, OpenAPI, and logging that never records a
-    /// request's target (its query may hold a phone).
+    /// The gateway's services: options (section <c>Gateway</c>, validated at start), the cluster client (section
+    /// <c>Cluster</c>: ServiceId, ClusterId, StorageConnectionString, StorageNamePrefix, Tls), channels, strict
+    /// source-generated JSON, OpenAPI, and logging that never records a request's target (its query may hold a phone).
+    /// The SDK client has no caller of its own: each request acts, through the SDK, as the channel that signed it.
     /// </summary>
     public static WebApplicationBuilder AddBaiTiaoSwitchGateway(this WebApplicationBuilder builder)
     {
@@ -22,11 +22,7 @@ public static class GatewayHostingExtensions
         services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<GatewayOptions>, GatewayOptionsSetup>();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
-        services.AddBaiTiaoSwitchClient(client => client.BindConfiguration("Cluster").PostConfigure(settings =>
-        {
-            // The SDK's own identity is unused: each request acts as the channel that signed it.
-            settings.Channel = string.IsNullOrEmpty(settings.Channel) ? "gateway" : settings.Channel;
-        }));
+        services.AddBaiTiaoSwitchClient(client => client.BindConfiguration("Cluster"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChannelRegistry>();
         services.ConfigureHttpJsonOptions(json =>

@@ -28,7 +28,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 
         if (options.Channels.Count == 0)
         {
-            failures.Add("Gateway:Channels is empty: configure at least one channel (id, role, secret).");
+            failures.Add("Gateway:Channels is empty: configure at least one channel (id, role, secret, clusterKey).");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -53,6 +53,15 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (options.Mode != GatewayMode.Sandbox && channel.Secret.StartsWith(DevelopmentSecretPrefix, StringComparison.Ordinal))
             {
                 failures.Add($"{field}:Secret of channel '{channel.Id}' is a local-development secret; production mode refuses it.");
+            }
+
+            if (!KeyMaterial.IsStrong(channel.ClusterKey))
+            {
+                failures.Add($"{field}:ClusterKey of channel '{channel.Id}' must be base64 of at least {KeyMaterial.KeyBytesMin} random bytes: the key the silos know this channel by (BaiTiaoSwitch:Callers).");
+            }
+            else if (options.Mode != GatewayMode.Sandbox && KeyMaterial.IsLocalDevelopment(channel.ClusterKey))
+            {
+                failures.Add($"{field}:ClusterKey of channel '{channel.Id}' is a local-development key; production mode refuses it.");
             }
         }
 

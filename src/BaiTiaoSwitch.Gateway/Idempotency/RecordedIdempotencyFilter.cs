@@ -1,19 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using BaiTiaoSwitch.Gateway.Api;
-using BaiTiaoSwitch.Gateway.Contracts;
 using BaiTiaoSwitch.Gateway.Problems;
-using BaiTiaoSwitch.Http;
+using BaiTiaoSwitch.Gateway.Signing;
+using BaiTiaoSwitch.Gateway.Wire;
+using BaiTiaoSwitch.HttpEdge.Idempotency;
 
 namespace BaiTiaoSwitch.Gateway.Idempotency;
 
 /// <summary>
 /// For routes whose core operation has no idempotency record of its own: the answer to (channel, Idempotency-Key)
-/// is recorded in the cluster, and the same request again gets the same status and bytes. Payment routes do not
-/// use it: the credit account records their idempotency with the payment itself, in the same durable write.
+/// is recorded in the cluster (through the channel's <see cref="HttpEdge.HttpEdgeClient"/>, so a channel reaches only
+/// its own records), and the same request again gets the same status and bytes. Payment routes do not use it: the
+/// credit account records their idempotency with the payment itself, in the same durable write.
 /// </summary>
-public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILogger<RecordedIdempotencyFilter> logger) : IEndpointFilter
+public sealed partial class RecordedIdempotencyFilter(ILogger<RecordedIdempotencyFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -24,9 +25,10 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
             return refusal;
         }
 
-        var record = grains.GetGrain<IHttpIdempotencyGrain>(signed.Caller.Channel + "/" + signed.IdempotencyKey);
+        var records = signed.Channel.Edge;
+        var key = signed.IdempotencyKey!;
         var fingerprint = Fingerprint(http, signed.Body.Span);
-        var claim = await record.Begin(fingerprint);
+        var claim = await records.BeginRecordAsync(key, fingerprint);
         switch (claim.Kind)
         {
             case IdempotencyClaimKind.Replay:
@@ -49,13 +51,13 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
         }
         catch
         {
-            await record.Abandon(fingerprint);
+            await records.AbandonRecordAsync(key, fingerprint);
             throw;
         }
 
         if (result is not (IStatusCodeHttpResult { StatusCode: { } status and < 500 } and IValueHttpResult { Value: { } value }))
         {
-            await record.Abandon(fingerprint);
+            await records.AbandonRecordAsync(key, fingerprint);
             return result;
         }
 
@@ -63,7 +65,7 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
         var body = JsonSerializer.SerializeToUtf8Bytes(value, GatewayJson.Default.GetTypeInfo(value.GetType())!);
         try
         {
-            await record.Complete(fingerprint, new StoredResponse(status, contentType, body));
+            await records.CompleteRecordAsync(key, fingerprint, new StoredResponse(status, contentType, body));
         }
         catch (Exception exception)
         {
@@ -89,7 +91,7 @@ public sealed partial class RecordedIdempotencyFilter(IGrainFactory grains, ILog
 
         try
         {
-            RequestBody.Check(context, context.GetEndpoint()!.Metadata.GetRequiredMetadata<Api.RecordedIdempotencyMetadata>().Body);
+            RequestBody.Check(context, context.GetEndpoint()!.Metadata.GetRequiredMetadata<RecordedIdempotencyMetadata>().Body);
             return null;
         }
         catch (InvalidRequestException exception)

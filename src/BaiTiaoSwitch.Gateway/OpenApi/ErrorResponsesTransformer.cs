@@ -1,5 +1,5 @@
 using System.Globalization;
-using BaiTiaoSwitch.Gateway.Api;
+using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Problems;
 using BaiTiaoSwitch.Gateway.Signing;
 using Microsoft.AspNetCore.OpenApi;

@@ -1,4 +1,4 @@
-using BaiTiaoSwitch.Gateway.Contracts;
+using BaiTiaoSwitch.Gateway.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BaiTiaoSwitch.Gateway.Problems;

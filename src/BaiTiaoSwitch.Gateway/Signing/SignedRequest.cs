@@ -1,4 +1,6 @@
+using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Gateway.Channels;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace BaiTiaoSwitch.Gateway.Signing;
 
@@ -13,4 +15,13 @@ public sealed class SignedRequest(ChannelRegistry.Channel channel, ReadOnlyMemor
 
     /// <summary>Present and well-formed on every POST, PUT and DELETE.</summary>
     public string? IdempotencyKey { get; } = idempotencyKey;
+
+    /// <summary>The request's Idempotency-Key for the SDK: the core operation runs under the key the caller chose.</summary>
+    public RequestOptions KeyOptions => RequestOptions.WithKey(IdempotencyKey ?? throw new InvalidOperationException("Only POST, PUT and DELETE routes carry an Idempotency-Key."));
+}
+
+public static class SignedRequestExtensions
+{
+    /// <summary>The verified request that the signing middleware put on the context of every signed route.</summary>
+    public static SignedRequest Signed(this HttpContext context) => context.Features.GetRequiredFeature<SignedRequest>();
 }

@@ -3,8 +3,6 @@ using System.Globalization;
 using BaiTiaoSwitch.Gateway.Channels;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Problems;
-using BaiTiaoSwitch.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.Gateway.Signing;
@@ -17,7 +15,6 @@ namespace BaiTiaoSwitch.Gateway.Signing;
 public sealed partial class SignedRequestMiddleware(
     RequestDelegate next,
     ChannelRegistry channels,
-    IGrainFactory grains,
     TimeProvider time,
     IOptions<GatewayOptions> options,
     ILogger<SignedRequestMiddleware> logger)
@@ -27,7 +24,7 @@ public sealed partial class SignedRequestMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (IsPublic(context.Request.Path))
+        if (RequestParts.IsPublic(context.Request.Path))
         {
             await next(context);
             return;
@@ -42,7 +39,7 @@ public sealed partial class SignedRequestMiddleware(
         var buffer = ArrayPool<byte>.Shared.Rent(bodySizeMax + 1);
         try
         {
-            var length = await ReadBody(context.Request.Body, buffer, context.RequestAborted);
+            var length = await RequestParts.ReadBody(context.Request.Body, buffer, context.RequestAborted);
             if (length > bodySizeMax)
             {
                 await ApiProblems.Write(context, GatewayErrorCodes.BodyTooLarge, $"Request bodies are at most {bodySizeMax} bytes.");
@@ -90,37 +87,17 @@ public sealed partial class SignedRequestMiddleware(
             LogClusterUnreachable(exception.GetType().Name);
             await ApiProblems.Write(context, GatewayErrorCodes.Unavailable);
         }
+        catch (Exception exception) when (exception is UnauthenticatedException or ForbiddenException && !context.Response.HasStarted)
+        {
+            // The nonce memory refused this gateway's proof of the channel: a misconfigured cluster key, not the caller's fault.
+            LogClusterRefusedGateway(((SwitchException)exception).Code);
+            await ApiProblems.Write(context, GatewayErrorCodes.InternalError);
+        }
         finally
         {
             context.Features.Set<SignedRequest>(null);
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>
-    /// The only routes served without a signature. Everything else is signed, including paths that match no route
-    /// (routing ignores case, so a prefix test like "/v1" would let "/V1/..." through unsigned).
-    /// </summary>
-    private static bool IsPublic(PathString path) =>
-        path.Equals("/health/live", StringComparison.OrdinalIgnoreCase)
-        || path.Equals("/health/ready", StringComparison.OrdinalIgnoreCase)
-        || path.Equals("/openapi/v1.json", StringComparison.OrdinalIgnoreCase);
-
-    private static async ValueTask<int> ReadBody(Stream body, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        return length;
     }
 
     private async ValueTask<ChannelRegistry.Channel?> Authenticate(HttpContext context, ReadOnlyMemory<byte> body)
@@ -151,18 +128,18 @@ public sealed partial class SignedRequestMiddleware(
             return Refuse(UnauthenticatedReason.StaleTimestamp, channel);
         }
 
-        if (nonce.Length is < 16 or > 64 || !IsAlphanumeric(nonce))
+        if (nonce.Length is < 16 or > 64 || !RequestParts.IsAlphanumeric(nonce))
         {
             return Refuse(UnauthenticatedReason.MalformedNonce, channel);
         }
 
-        if (!RequestSignature.IsValid(channel.Key, context.Request.Method, PathAndQuery(context), timestamp, nonce, body.Span, signature))
+        if (!RequestSignature.IsValid(channel.Key, context.Request.Method, RequestParts.PathAndQuery(context), timestamp, nonce, body.Span, signature))
         {
             return Refuse(UnauthenticatedReason.BadSignature, channel);
         }
 
-        // Only a correctly signed request may spend the nonce memory.
-        if (!await grains.GetGrain<INonceGrain>(NonceKeys.For(channel.Caller.Channel, nonce)).TryUse(nonce))
+        // Only a correctly signed request may spend the nonce memory, and only its own channel's.
+        if (!await channel.Edge.TryUseNonceAsync(nonce))
         {
             return Refuse(UnauthenticatedReason.ReplayedNonce, channel);
         }
@@ -177,28 +154,6 @@ public sealed partial class SignedRequestMiddleware(
         return null;
     }
 
-    private static bool IsAlphanumeric(string nonce)
-    {
-        foreach (var c in nonce)
-        {
-            if (!char.IsAsciiLetterOrDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The request target exactly as the caller sent it, which is what it signed.</summary>
-    private static string PathAndQuery(HttpContext context)
-    {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        return !string.IsNullOrEmpty(raw) && raw[0] == '/'
-            ? raw
-            : context.Request.PathBase.ToUriComponent() + context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
-    }
-
     private static bool IsClusterUnreachable(Exception exception) =>
         exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
             or Orleans.Runtime.OrleansException { InnerException: TimeoutException };
@@ -208,4 +163,7 @@ public sealed partial class SignedRequestMiddleware(
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "The cluster could not be reached while authenticating a request: {ExceptionType}")]
     private partial void LogClusterUnreachable(string exceptionType);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "The cluster refused this gateway's proof of a channel ({Code}) while authenticating a request: check Gateway:Channels:<n>:ClusterKey against the silos' BaiTiaoSwitch:Callers")]
+    private partial void LogClusterRefusedGateway(string code);
 }

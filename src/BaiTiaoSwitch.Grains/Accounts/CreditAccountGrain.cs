@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
@@ -15,6 +16,9 @@ namespace BaiTiaoSwitch.Accounts;
 [Reentrant]
 public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRemindable
 {
+    /// <summary>The channel the switch acts as when the cluster itself makes a change.</summary>
+    public const string SwitchChannel = "switch";
+
     private readonly FieldProtector protector;
     private readonly ILogger<CreditAccountGrain> logger;
     private readonly AccountBook book;
@@ -61,10 +65,10 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Lifecycle
 
-    public async Task<AccountSnapshot> Open(OpenAccountRequest request)
+    public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
     {
         var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
-        var snapshot = await Run(Caller.Issuer("issuer"), null, open);
+        var snapshot = await Run(idempotencyKey, open);
         await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
         return snapshot;
     }
@@ -77,20 +81,21 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return snapshot;
     }
 
-    public Task<AccountSnapshot> Freeze() => Run(Caller.Issuer("issuer"), null, AccountLifecycle.Freeze());
+    public Task<AccountSnapshot> Freeze(string idempotencyKey) => Run(idempotencyKey, AccountLifecycle.Freeze());
 
-    public Task<AccountSnapshot> Unfreeze() => Run(Caller.Issuer("issuer"), null, AccountLifecycle.Unfreeze());
+    public Task<AccountSnapshot> Unfreeze(string idempotencyKey) => Run(idempotencyKey, AccountLifecycle.Unfreeze());
 
-    public async Task<AccountSnapshot> Close()
+    public async Task<AccountSnapshot> Close(string idempotencyKey)
     {
-        var snapshot = await Run(Caller.Issuer("issuer"), null, AccountLifecycle.Close());
+        var snapshot = await Run(idempotencyKey, AccountLifecycle.Close());
         await DropReminderIfDone();
         return snapshot;
     }
 
-    public Task<AccountSnapshot> ChangeCreditLimit(Money creditLimit) => Run(Caller.Issuer("issuer"), null, AccountLifecycle.ChangeCreditLimit(book, creditLimit));
+    public Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit) =>
+        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit));
 
-    public Task<AccountSnapshot> SetLimits(SpendLimits limits) => Run(Caller.Issuer("issuer"), null, AccountLifecycle.SetLimits(limits));
+    public Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits) => Run(idempotencyKey, AccountLifecycle.SetLimits(limits));
 
     public async Task<HolderCheck> CheckHolder(Holder candidate)
     {
@@ -122,16 +127,16 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Money
 
-    public Task<Authorization> Authorize(RequestContext context, AuthorizeCommand command) =>
-        Run(Checked(context), new AuthorizeOperation(command));
+    public Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command) =>
+        Run(idempotencyKey, new AuthorizeOperation(command));
 
-    public Task<Authorization> Increment(RequestContext context, string authorizationId, Money amount) =>
-        Run(Checked(context), new IncrementOperation(locator, authorizationId, amount));
+    public Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount) =>
+        Run(idempotencyKey, new IncrementOperation(locator, authorizationId, amount));
 
-    public async Task<Capture> Capture(RequestContext context, string authorizationId, Money amount, bool final)
+    public async Task<Capture> Capture(string idempotencyKey, string authorizationId, Money amount, bool final)
     {
         var capture = new CaptureOperation(locator, authorizationId, amount, final);
-        var result = await Run(Checked(context), capture);
+        var result = await Run(idempotencyKey, capture);
         if (capture.Alert is { } alert)
         {
             LogForcedPosting(book.Header.AccountId, alert.AlertId, authorizationId, alert.Amount, result.OverLimit);
@@ -140,19 +145,18 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return result;
     }
 
-    public Task<Authorization> Reverse(RequestContext context, string authorizationId, Money? amount) =>
-        Run(Checked(context), new ReverseOperation(locator, authorizationId, amount));
+    public Task<Authorization> Reverse(string idempotencyKey, string authorizationId, Money? amount) =>
+        Run(idempotencyKey, new ReverseOperation(locator, authorizationId, amount));
 
-    public Task<Authorization> ReverseByRequest(RequestContext context, string grantId, string originalIdempotencyKey) =>
-        Run(Checked(context), new ReverseByRequestOperation(locator, grantId, originalIdempotencyKey, requests, requestArchive));
+    public Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey) =>
+        Run(idempotencyKey, new ReverseByRequestOperation(locator, grantId, originalIdempotencyKey, requests, requestArchive));
 
-    public Task<Refund> Refund(RequestContext context, string captureId, Money amount) =>
-        Run(Checked(context), new RefundOperation(locator, captureId, amount));
+    public Task<Refund> Refund(string idempotencyKey, string captureId, Money amount) =>
+        Run(idempotencyKey, new RefundOperation(locator, captureId, amount));
 
-    public async Task<Authorization> GetAuthorization(Caller caller, string authorizationId)
+    public async Task<Authorization> GetAuthorization(string authorizationId)
     {
-        Ids.Require(caller?.Channel, "channel");
-        var record = await locator.Find(caller!, Ids.Require(authorizationId, "authorizationId"), restore: false);
+        var record = await locator.Find(Acting(), Ids.Require(authorizationId, "authorizationId"), restore: false);
 
         // The view is taken before waiting, so it shows only what is durable when it is answered.
         var view = book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(book.Currency);
@@ -185,14 +189,12 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         }
     }
 
-    private async Task<TResult> Run<TResult>(RequestContext context, AccountOperation<TResult> operation) =>
-        await Run(context.Caller, context.IdempotencyKey, operation);
-
-    private async Task<TResult> Run<TResult>(Caller caller, string? idempotencyKey, AccountOperation<TResult> operation)
+    private async Task<TResult> Run<TResult>(string idempotencyKey, AccountOperation<TResult> operation)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         try
         {
-            var result = idempotencyKey is null ? await pipeline.RunUnkeyed(caller, operation) : await pipeline.Run(caller, idempotencyKey, operation);
+            var result = await pipeline.Run(Acting(), idempotencyKey, operation);
             upkeep.RunIfBehind();
             return result;
         }
@@ -224,8 +226,11 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         }
     }
 
-    private static RequestContext Checked(RequestContext? context) =>
-        (context ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "A request context (channel and idempotency key) is required.")).Validated();
+    /// <summary>
+    /// Who the operation acts for: the caller the filter proved, or, for the cluster's own calls that act for no one
+    /// (an alert's action, upkeep), the switch itself as issuer, in a key namespace of its own.
+    /// </summary>
+    private static Caller Acting() => CurrentCaller.Caller ?? (CurrentCaller.IsInternal ? Caller.Issuer(SwitchChannel) : CurrentCaller.Require());
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Account {AccountId} loaded at version {Version} ({Replayed} journal entries replayed)")]
     private partial void LogLoaded(string accountId, long version, int replayed);

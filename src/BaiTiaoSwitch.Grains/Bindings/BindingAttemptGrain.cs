@@ -1,7 +1,8 @@
 using System.Buffers;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Grants;
-using BaiTiaoSwitch.Http;
 using BaiTiaoSwitch.Security;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace BaiTiaoSwitch.Bindings;
 
 /// <summary>One binding attempt, keyed by its grant id: checks the one-time code and activates the grant.</summary>
 public sealed partial class BindingAttemptGrain(
-    [PersistentState("binding-attempt", GatewayStorage.Name)] IPersistentState<BindingAttemptState> state,
+    [PersistentState("binding-attempt", StorageNames.Entities)] IPersistentState<BindingAttemptState> state,
     IGrainFactory grains,
     FieldProtector protector,
     IOptions<BindingOptions> options,
@@ -29,10 +30,12 @@ public sealed partial class BindingAttemptGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<Grant> Verify(Caller caller, string otp)
+    public async Task<Grant> Verify(string idempotencyKey, string otp)
     {
+        var caller = CurrentCaller.Require();
+        Ids.Require(idempotencyKey, "idempotencyKey");
         var attempt = state.State.Attempt;
-        if (attempt is null || caller is null || !string.Equals(attempt.Channel, caller.Channel, StringComparison.Ordinal))
+        if (attempt is null || !string.Equals(attempt.Channel, caller.Channel, StringComparison.Ordinal))
         {
             throw new NotFoundException("No binding with this grant id was started by this channel.");
         }
@@ -40,7 +43,7 @@ public sealed partial class BindingAttemptGrain(
         var grant = grains.GetGrain<IAuthorizationGrantGrain>(attempt.GrantId);
         if (state.State.Verified)
         {
-            return await grant.Get(caller);
+            return await grant.Get();
         }
 
         if (state.State.Ended)
@@ -50,7 +53,7 @@ public sealed partial class BindingAttemptGrain(
 
         if (time.GetUtcNow() >= attempt.ExpiresAt)
         {
-            await End(grant, caller);
+            await End(grant, idempotencyKey);
             LogExpired(caller.Channel, attempt.GrantId);
             throw BindingErrors.OtpInvalid();
         }
@@ -63,7 +66,7 @@ public sealed partial class BindingAttemptGrain(
             state.State.WrongTries++;
             if (state.State.WrongTries >= options.Value.OtpWrongTriesMax)
             {
-                await End(grant, caller);
+                await End(grant, idempotencyKey);
             }
             else
             {
@@ -79,16 +82,17 @@ public sealed partial class BindingAttemptGrain(
         await state.WriteStateAsync();
         await grant.Activate();
         LogVerified(caller.Channel, attempt.GrantId);
-        return await grant.Get(caller);
+        return await grant.Get();
     }
 
-    private async Task End(IAuthorizationGrantGrain grant, Caller caller)
+    private async Task End(IAuthorizationGrantGrain grant, string idempotencyKey)
     {
         state.State.Ended = true;
         await state.WriteStateAsync();
 
-        // A pending grant that can never be verified is revoked, so nothing is left half-made.
-        await grant.Revoke(caller);
+        // A pending grant that can never be verified is revoked, so nothing is left half-made. The revoke acts for
+        // the wallet that started the binding (its token travels with this call), which owns the grant.
+        await grant.Revoke(idempotencyKey);
     }
 
     [LoggerMessage(EventId = 3111, Level = LogLevel.Information, Message = "Binding verified for channel {Channel}: grant {GrantId} is active")]

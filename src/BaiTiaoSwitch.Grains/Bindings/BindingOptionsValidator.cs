@@ -11,7 +11,6 @@ internal sealed class BindingOptionsValidator : IValidateOptions<BindingOptions>
         Positive(options.OtpLifetime, nameof(options.OtpLifetime), failures);
         Positive(options.FailureWindow, nameof(options.FailureWindow), failures);
         Positive(options.LockDuration, nameof(options.LockDuration), failures);
-        Positive(options.IdempotencyClaimTimeout, nameof(options.IdempotencyClaimTimeout), failures);
         if (options.OtpWrongTriesMax is < 1 or > 10)
         {
             failures.Add($"{nameof(options.OtpWrongTriesMax)} must be from 1 to 10.");
@@ -20,11 +19,6 @@ internal sealed class BindingOptionsValidator : IValidateOptions<BindingOptions>
         if (options.FailuresBeforeLockMax is < 1 or > 100)
         {
             failures.Add($"{nameof(options.FailuresBeforeLockMax)} must be from 1 to 100.");
-        }
-
-        if (options.IdempotencyRetention < TimeSpan.FromHours(24))
-        {
-            failures.Add($"{nameof(options.IdempotencyRetention)} must be at least 24 hours (the API promises it).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

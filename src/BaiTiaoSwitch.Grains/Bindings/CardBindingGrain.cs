@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Grants;
-using BaiTiaoSwitch.Http;
 using BaiTiaoSwitch.Security;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace BaiTiaoSwitch.Bindings;
 /// the lock cannot be raced. The answer to a refusal is always the same, whichever check failed.
 /// </summary>
 public sealed partial class CardBindingGrain(
-    [PersistentState("card-binding", GatewayStorage.Name)] IPersistentState<CardBindingState> state,
+    [PersistentState("card-binding", StorageNames.Entities)] IPersistentState<CardBindingState> state,
     IGrainFactory grains,
     IOtpSender otpSender,
     FieldProtector protector,
@@ -25,25 +25,26 @@ public sealed partial class CardBindingGrain(
 {
     private readonly BindingOptions options = bindingOptions.Value;
 
-    public async Task<Grant> Start(RequestContext context, BindingRequest request)
+    public async Task<Grant> Start(string idempotencyKey, string channel, BindingRequest request)
     {
-        context.Validated();
+        Ids.Require(idempotencyKey, "idempotencyKey");
+        Ids.Require(channel, "channel");
         request.Validated();
         var now = time.GetUtcNow();
         if (state.State.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
-            LogLocked(context.Channel, CardKeyPrefix);
+            LogLocked(channel, CardKeyPrefix);
             throw BindingErrors.Locked();
         }
 
         var (failure, card) = await Check(request);
         if (failure is { } reason)
         {
-            await CountFailure(context.Channel, reason);
+            await CountFailure(channel, reason);
             throw BindingErrors.VerificationFailed();
         }
 
-        var grant = await grains.GetGrain<IVirtualCardGrain>(card!.CardId).CreateGrant(context, new GrantRequest(context.Channel), verified: false);
+        var grant = await grains.GetGrain<IVirtualCardGrain>(card!.CardId).CreatePendingGrant(idempotencyKey, channel);
         if (grant.Status != GrantStatus.PendingVerification)
         {
             // The same request again after its grant was verified (or ended): the grant says where it stands.
@@ -51,10 +52,10 @@ public sealed partial class CardBindingGrain(
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        var attempt = new BindingAttempt(grant.GrantId, context.Channel, this.GetPrimaryKeyString(), OtpHash(protector, grant.GrantId, code), now + options.OtpLifetime);
+        var attempt = new BindingAttempt(grant.GrantId, channel, this.GetPrimaryKeyString(), OtpHash(protector, grant.GrantId, code), now + options.OtpLifetime);
         await grains.GetGrain<IBindingAttemptGrain>(grant.GrantId).Open(attempt);
         await otpSender.SendAsync(HolderRecord.NormalizePhone(request.Holder.Phone), code, CancellationToken.None);
-        LogStarted(context.Channel, grant.GrantId);
+        LogStarted(channel, grant.GrantId);
         return grant;
     }
 

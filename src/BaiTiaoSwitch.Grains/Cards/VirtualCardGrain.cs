@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
@@ -18,8 +19,9 @@ public sealed class VirtualCardGrain(
 {
     private string CardId => this.GetPrimaryKeyString();
 
-    public async Task<IssuedCard> Issue(string accountId)
+    public async Task<IssuedCard> Issue(string idempotencyKey, string accountId)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         Ids.Require(accountId, "accountId");
         if (card.State.IsIssued)
         {
@@ -47,14 +49,16 @@ public sealed class VirtualCardGrain(
 
     public Task<Card> Get() => Task.FromResult(View());
 
-    public Task<Card> Freeze() => Transition(CardStatus.Frozen, CardStatus.Active, CardStatus.Frozen);
+    // The lifecycle keys are accepted now and recorded by the per-channel key store of issue 6, section 3.
+    public Task<Card> Freeze(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Frozen, CardStatus.Active, CardStatus.Frozen);
 
-    public Task<Card> Unfreeze() => Transition(CardStatus.Active, CardStatus.Active, CardStatus.Frozen);
+    public Task<Card> Unfreeze(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Active, CardStatus.Active, CardStatus.Frozen);
 
-    public Task<Card> Cancel() => Transition(CardStatus.Cancelled, CardStatus.Active, CardStatus.Frozen, CardStatus.Cancelled);
+    public Task<Card> Cancel(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Cancelled, CardStatus.Active, CardStatus.Frozen, CardStatus.Cancelled);
 
-    public async Task<Card> SetLimits(SpendLimits limits)
+    public async Task<Card> SetLimits(string idempotencyKey, SpendLimits limits)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         RequireIssued();
         card.State.Limits = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
         card.State.Revision++;
@@ -63,43 +67,16 @@ public sealed class VirtualCardGrain(
         return View();
     }
 
-    public async Task<Grant> CreateGrant(RequestContext context, GrantRequest request, bool verified)
-    {
-        context = context.Validated();
-        RequireIssued();
-        var channel = Ids.Require(request?.Channel, "channel");
-        if (!options.Value.Channels.Contains(channel))
-        {
-            throw new InvalidRequestException(ErrorCodes.ChannelNotConfigured, $"Channel '{channel}' is not configured on this switch.");
-        }
+    public Task<Grant> CreateGrant(string idempotencyKey, GrantRequest request) =>
+        MakeGrant(CurrentCaller.Require().Channel, idempotencyKey, request, verified: true);
 
-        if (!context.Caller.IsIssuer && context.Channel != channel)
-        {
-            throw new NotFoundException("No such card.");
-        }
-
-        if (card.State.Status != CardStatus.Active)
-        {
-            throw new OperationRejectedException(ErrorCodes.CardNotActive, "The card is not active; unfreeze it before binding it to a wallet.");
-        }
-
-        var grantId = DerivedIds.Grant(context.Channel + ":" + channel, CardId, context.IdempotencyKey);
-        var route = new GrantRoute(grantId, card.State.AccountId, CardId, channel);
-        var grant = await GrainFactory.GetGrain<IAuthorizationGrantGrain>(grantId).Create(route, card.State.Last4, request!, verified);
-        if (!card.State.GrantIds.Contains(grantId))
-        {
-            card.State.GrantIds.Add(grantId);
-            await card.WriteStateAsync();
-        }
-
-        return context.Channel == channel ? grant : grant with { WalletToken = null };
-    }
+    public Task<Grant> CreatePendingGrant(string idempotencyKey, string channel) =>
+        MakeGrant(Ids.Require(channel, "channel"), idempotencyKey, new GrantRequest(channel), verified: false);
 
     public async Task<IReadOnlyList<Grant>> ListGrants()
     {
         RequireIssued();
-        var issuer = Caller.Issuer("issuer");
-        var grants = await Task.WhenAll(card.State.GrantIds.Select(id => GrainFactory.GetGrain<IAuthorizationGrantGrain>(id).Get(issuer)));
+        var grants = await Task.WhenAll(card.State.GrantIds.Select(id => GrainFactory.GetGrain<IAuthorizationGrantGrain>(id).Get()));
         return grants.Select(grant => grant with { WalletToken = null }).ToArray();
     }
 
@@ -143,8 +120,41 @@ public sealed class VirtualCardGrain(
         }
     }
 
-    private async Task<Card> Transition(CardStatus target, params CardStatus[] from)
+    /// <summary>
+    /// Makes a grant of this card for <paramref name="request"/>'s channel. Its id derives from the requesting channel,
+    /// the card and the key, so the same request again lands on the same grant.
+    /// </summary>
+    private async Task<Grant> MakeGrant(string requesterChannel, string idempotencyKey, GrantRequest request, bool verified)
     {
+        Ids.Require(idempotencyKey, "idempotencyKey");
+        RequireIssued();
+        var channel = Ids.Require(request?.Channel, "channel");
+        if (!options.Value.Channels.Contains(channel))
+        {
+            throw new InvalidRequestException(ErrorCodes.ChannelNotConfigured, $"Channel '{channel}' is not configured on this switch.");
+        }
+
+        if (card.State.Status != CardStatus.Active)
+        {
+            throw new OperationRejectedException(ErrorCodes.CardNotActive, "The card is not active; unfreeze it before binding it to a wallet.");
+        }
+
+        var grantId = DerivedIds.Grant(requesterChannel + ":" + channel, CardId, idempotencyKey);
+        var route = new GrantRoute(grantId, card.State.AccountId, CardId, channel);
+        var grant = await GrainFactory.GetGrain<IAuthorizationGrantGrain>(grantId).Create(route, card.State.Last4, request!, verified);
+        if (!card.State.GrantIds.Contains(grantId))
+        {
+            card.State.GrantIds.Add(grantId);
+            await card.WriteStateAsync();
+        }
+
+        // The wallet token is shown only to the channel that owns the grant.
+        return requesterChannel == channel ? grant : grant with { WalletToken = null };
+    }
+
+    private async Task<Card> Transition(string idempotencyKey, CardStatus target, params CardStatus[] from)
+    {
+        Ids.Require(idempotencyKey, "idempotencyKey");
         RequireIssued();
         if (!from.Contains(card.State.Status))
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
 
@@ -63,26 +64,28 @@ public sealed class AuthorizationGrantGrain(
         return View(showToken: true);
     }
 
-    public Task<Grant> Get(Caller caller)
+    public Task<Grant> Get()
     {
-        RequireVisibleTo(caller);
-        return Task.FromResult(View(showToken: caller.Channel == grant.State.Route!.Channel));
+        RequireVisible();
+        return Task.FromResult(View(showToken: CurrentCaller.Owns(grant.State.Route!.Channel)));
     }
 
     public Task<GrantRoute> GetRoute() => Task.FromResult(grant.State.Route ?? throw new NotFoundException("No such grant."));
 
-    public Task<Grant> Activate() => Transition(Caller.Issuer("switch"), GrantStatus.Active, GrantStatus.PendingVerification, GrantStatus.Active);
+    public Task<Grant> Activate() => Transition(idempotencyKey: null, GrantStatus.Active, GrantStatus.PendingVerification, GrantStatus.Active);
 
-    public Task<Grant> Suspend(Caller caller) => Transition(caller, GrantStatus.Suspended, GrantStatus.Active, GrantStatus.Suspended);
+    // The lifecycle keys are accepted now and recorded by the per-channel key store of issue 6, section 3.
+    public Task<Grant> Suspend(string idempotencyKey) => Transition(idempotencyKey, GrantStatus.Suspended, GrantStatus.Active, GrantStatus.Suspended);
 
-    public Task<Grant> Resume(Caller caller) => Transition(caller, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Active);
+    public Task<Grant> Resume(string idempotencyKey) => Transition(idempotencyKey, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Active);
 
-    public Task<Grant> Revoke(Caller caller) =>
-        Transition(caller, GrantStatus.Revoked, GrantStatus.PendingVerification, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Expired, GrantStatus.Revoked);
+    public Task<Grant> Revoke(string idempotencyKey) =>
+        Transition(idempotencyKey, GrantStatus.Revoked, GrantStatus.PendingVerification, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Expired, GrantStatus.Revoked);
 
-    public async Task<Grant> SetLimits(SpendLimits limits)
+    public async Task<Grant> SetLimits(string idempotencyKey, SpendLimits limits)
     {
-        RequireVisibleTo(Caller.Issuer("switch"));
+        Ids.Require(idempotencyKey, "idempotencyKey");
+        RequireVisible();
         grant.State.Limits = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
         grant.State.Revision++;
         await grant.WriteStateAsync();
@@ -90,9 +93,14 @@ public sealed class AuthorizationGrantGrain(
         return View(showToken: false);
     }
 
-    private async Task<Grant> Transition(Caller caller, GrantStatus target, params GrantStatus[] from)
+    private async Task<Grant> Transition(string? idempotencyKey, GrantStatus target, params GrantStatus[] from)
     {
-        RequireVisibleTo(caller);
+        if (idempotencyKey is not null)
+        {
+            Ids.Require(idempotencyKey, "idempotencyKey");
+        }
+
+        RequireVisible();
         var current = EffectiveStatus();
         if (!from.Contains(current))
         {
@@ -108,7 +116,7 @@ public sealed class AuthorizationGrantGrain(
 
         // The account's copy is written before the change is acknowledged.
         await PushPolicy();
-        return View(showToken: caller.Channel == grant.State.Route!.Channel);
+        return View(showToken: CurrentCaller.Owns(grant.State.Route!.Channel));
     }
 
     private Task PushPolicy()
@@ -118,10 +126,10 @@ public sealed class AuthorizationGrantGrain(
             GrantId, route.CardId, route.Channel, grant.State.Status, grant.State.Limits, grant.State.BlockedMccs, grant.State.ExpiresAt, grant.State.Revision));
     }
 
-    private void RequireVisibleTo(Caller caller)
+    private void RequireVisible()
     {
         // A wallet channel that does not own the grant is told it does not exist (object-level authorization).
-        if (grant.State.Route is null || (!caller.IsIssuer && caller.Channel != grant.State.Route.Channel))
+        if (grant.State.Route is null || !CurrentCaller.MaySee(grant.State.Route.Channel))
         {
             throw new NotFoundException("No such grant.");
         }

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Security;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.Hosting;
@@ -48,8 +49,8 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
     }
 }
 
-/// <summary>Checks the key material without ever printing it.</summary>
-internal sealed class DataProtectionOptionsValidator : IValidateOptions<DataProtectionOptions>
+/// <summary>Checks the key material without ever printing it. Public local-development keys are refused outside Development.</summary>
+internal sealed class DataProtectionOptionsValidator(IHostEnvironment environment) : IValidateOptions<DataProtectionOptions>
 {
     public ValidateOptionsResult Validate(string? name, DataProtectionOptions options)
     {
@@ -61,25 +62,31 @@ internal sealed class DataProtectionOptionsValidator : IValidateOptions<DataProt
 
         foreach (var (keyId, key) in options.EncryptionKeys)
         {
-            if (!Ids.IsWellFormed(keyId) || DecodedLength(key) != 32)
+            var shownId = Ids.IsWellFormed(keyId) ? keyId : "(bad id)";
+            if (!Ids.IsWellFormed(keyId) || KeyMaterial.TryDecode(key)?.Length != 32)
             {
-                failures.Add($"{nameof(options.EncryptionKeys)}:{(Ids.IsWellFormed(keyId) ? keyId : "(bad id)")} must be base64 of exactly 32 bytes under an id of [A-Za-z0-9_-].");
+                failures.Add($"{nameof(options.EncryptionKeys)}:{shownId} must be base64 of exactly 32 bytes under an id of [A-Za-z0-9_-].");
+            }
+
+            if (IsLocalDevelopment(keyId, key) && !environment.IsDevelopment())
+            {
+                failures.Add($"{nameof(options.EncryptionKeys)}:{shownId} is a public local-development key; outside the Development environment configure real keys from a secret store.");
             }
         }
 
-        if (DecodedLength(options.LookupKey) < 32)
+        if (!KeyMaterial.IsStrong(options.LookupKey))
         {
             failures.Add($"{nameof(options.LookupKey)} must be base64 of at least 32 bytes.");
+        }
+        else if (KeyMaterial.IsLocalDevelopment(options.LookupKey) && !environment.IsDevelopment())
+        {
+            failures.Add($"{nameof(options.LookupKey)} is a public local-development key; outside the Development environment configure a real key from a secret store.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static int DecodedLength(string? base64)
-    {
-        var buffer = new byte[128];
-        return base64 is not null && Convert.TryFromBase64String(base64, buffer, out var written) ? written : -1;
-    }
+    private static bool IsLocalDevelopment(string keyId, string key) => KeyMaterial.IsLocalDevelopment(keyId) || KeyMaterial.IsLocalDevelopment(key);
 }
 
 internal sealed class SwitchStorageOptionsValidator : IValidateOptions<SwitchStorageOptions>

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Bindings;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
@@ -17,20 +19,37 @@ namespace BaiTiaoSwitch.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>Adds the switch's grains' services, business settings and key material. Every bad setting is named at start.</summary>
+    /// <summary>
+    /// Adds the switch's grains' services, business settings, key material, the channels that may call the cluster
+    /// (each proven by its token: see <see cref="CallerVerificationFilter"/>), and the rules of identity-verified
+    /// binding. Every bad setting is named at start. Register an <see cref="IOtpSender"/> (an SMS gateway) for
+    /// binding to send its codes; until one is, binding answers that none is configured.
+    /// </summary>
     public static ISiloBuilder AddBaiTiaoSwitch(
         this ISiloBuilder silo,
         Action<OptionsBuilder<SwitchOptions>> configureSwitch,
-        Action<OptionsBuilder<DataProtectionOptions>> configureDataProtection)
+        Action<OptionsBuilder<DataProtectionOptions>> configureDataProtection,
+        Action<OptionsBuilder<CallerOptions>> configureCallers,
+        Action<OptionsBuilder<BindingOptions>>? configureBinding = null)
     {
         var services = silo.Services;
         configureSwitch(services.AddOptions<SwitchOptions>().ValidateOnStart());
         configureDataProtection(services.AddOptions<DataProtectionOptions>().ValidateOnStart());
+        configureCallers(services.AddOptions<CallerOptions>().ValidateOnStart());
+        configureBinding?.Invoke(services.AddOptions<BindingOptions>());
+        services.AddOptions<BindingOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SwitchOptions>, SwitchOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
+        services.AddSingleton<IValidateOptions<CallerOptions>, CallerOptionsValidator>();
+        services.AddSingleton<IValidateOptions<BindingOptions>, BindingOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IOtpSender, UnconfiguredOtpSender>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<GrantRouteCache>();
+        services.AddSingleton<CallerTokenVerifier>();
+        services.AddSingleton<InternalCallStamp>();
+        silo.AddIncomingGrainCallFilter<CallerVerificationFilter>();
+        silo.AddOutgoingGrainCallFilter<InternalCallStampFilter>();
         return silo;
     }
 

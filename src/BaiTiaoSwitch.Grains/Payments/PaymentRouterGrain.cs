@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Security;
 using Orleans.Concurrency;
@@ -7,13 +8,14 @@ namespace BaiTiaoSwitch.Payments;
 
 /// <summary>
 /// Routes each payment to its account grain: token → grant → account. A stateless worker with a per-silo cache of
-/// immutable routes, so a grant carries as many concurrent payments as its line can take.
+/// immutable routes, so a grant carries as many concurrent payments as its line can take. The caller is the one its
+/// token proved; the account grain sees the same caller, since the token travels with the forwarded call.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
 public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector protector) : Grain, IPaymentRouterGrain
 {
-    public async Task<Authorization> Authorize(RequestContext context, AuthorizeRequest request)
+    public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeRequest request)
     {
         if (request is null || (request.GrantId is null) == (request.WalletToken is null))
         {
@@ -21,28 +23,28 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
         }
 
         var grantId = request.GrantId ?? await ResolveToken(request.WalletToken!);
-        var route = await Route(context.Caller, grantId);
+        var route = await Route(grantId);
         var command = new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant);
-        return await Account(route).Authorize(context, command);
+        return await Account(route).Authorize(idempotencyKey, command);
     }
 
-    public async Task<Authorization> Increment(RequestContext context, string authorizationId, Money amount) =>
-        await Account(await RouteOf(context.Caller, authorizationId)).Increment(context, authorizationId, amount);
+    public async Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount) =>
+        await Account(await RouteOf(authorizationId)).Increment(idempotencyKey, authorizationId, amount);
 
-    public async Task<Capture> Capture(RequestContext context, string authorizationId, Money amount, bool final) =>
-        await Account(await RouteOf(context.Caller, authorizationId)).Capture(context, authorizationId, amount, final);
+    public async Task<Capture> Capture(string idempotencyKey, string authorizationId, Money amount, bool final) =>
+        await Account(await RouteOf(authorizationId)).Capture(idempotencyKey, authorizationId, amount, final);
 
-    public async Task<Authorization> Reverse(RequestContext context, string authorizationId, Money? amount) =>
-        await Account(await RouteOf(context.Caller, authorizationId)).Reverse(context, authorizationId, amount);
+    public async Task<Authorization> Reverse(string idempotencyKey, string authorizationId, Money? amount) =>
+        await Account(await RouteOf(authorizationId)).Reverse(idempotencyKey, authorizationId, amount);
 
-    public async Task<Authorization> ReverseByRequest(RequestContext context, string grantId, string originalIdempotencyKey) =>
-        await Account(await Route(context.Caller, grantId)).ReverseByRequest(context, grantId, originalIdempotencyKey);
+    public async Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey) =>
+        await Account(await Route(grantId)).ReverseByRequest(idempotencyKey, grantId, originalIdempotencyKey);
 
-    public async Task<Refund> Refund(RequestContext context, string captureId, Money amount) =>
-        await Account(await RouteOf(context.Caller, captureId)).Refund(context, captureId, amount);
+    public async Task<Refund> Refund(string idempotencyKey, string captureId, Money amount) =>
+        await Account(await RouteOf(captureId)).Refund(idempotencyKey, captureId, amount);
 
-    public async Task<Authorization> GetAuthorization(Caller caller, string authorizationId) =>
-        await Account(await RouteOf(caller, authorizationId)).GetAuthorization(caller, authorizationId);
+    public async Task<Authorization> GetAuthorization(string authorizationId) =>
+        await Account(await RouteOf(authorizationId)).GetAuthorization(authorizationId);
 
     private async Task<string> ResolveToken(string walletToken)
     {
@@ -55,12 +57,12 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
             ?? throw new NotFoundException("No such grant.");
     }
 
-    private Task<GrantRoute> RouteOf(Caller caller, string paymentId) =>
-        Route(caller, PaymentIds.GrantIdOf(paymentId) ?? throw new NotFoundException("No such authorization or capture."));
+    private Task<GrantRoute> RouteOf(string paymentId) =>
+        Route(PaymentIds.GrantIdOf(paymentId) ?? throw new NotFoundException("No such authorization or capture."));
 
-    private async Task<GrantRoute> Route(Caller caller, string grantId)
+    private async Task<GrantRoute> Route(string grantId)
     {
-        Ids.Require(caller?.Channel, "channel");
+        CurrentCaller.Require();
         Ids.Require(grantId, "grantId");
         if (!cache.TryGet(grantId, out var route))
         {
@@ -69,7 +71,7 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
         }
 
         // A wallet channel never reaches another channel's grant: it does not exist for them.
-        if (!caller!.IsIssuer && route.Channel != caller.Channel)
+        if (!CurrentCaller.MaySee(route.Channel))
         {
             throw new NotFoundException("No such grant.");
         }

@@ -19,9 +19,9 @@ public sealed class FieldProtector
     public FieldProtector(IOptions<DataProtectionOptions> options)
     {
         var value = options.Value;
-        keys = value.EncryptionKeys.ToDictionary(pair => pair.Key, pair => Convert.FromBase64String(pair.Value), StringComparer.Ordinal);
+        keys = value.EncryptionKeys.ToDictionary(pair => pair.Key, pair => KeyMaterial.TryDecode(pair.Value) ?? [], StringComparer.Ordinal);
         activeKeyId = value.ActiveKeyId;
-        lookupKey = Convert.FromBase64String(value.LookupKey);
+        lookupKey = KeyMaterial.Decode(value.LookupKey, "DataProtection:LookupKey");
     }
 
     public string ActiveKeyId => activeKeyId;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Security;
 
 namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
@@ -16,10 +17,18 @@ public static class TestSecrets
         ["issuer"] = (ChannelRole.Issuer, "test-issuer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24))),
     };
 
+    /// <summary>Each channel's cluster key: the silos know the channel by it, and the gateway proves the channel with it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ClusterKeys = Channels.Keys.ToDictionary(
+        id => id, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), StringComparer.Ordinal);
+
+    public static CallerCredential Credential(string channel) => new(channel, Channels[channel].Role, ClusterKeys[channel]);
+
     public static void Apply(DataProtectionOptions options)
     {
         options.ActiveKeyId = "gw-test-1";
         options.EncryptionKeys["gw-test-1"] = EncryptionKey1;
         options.LookupKey = LookupKey;
     }
+
+    public static void Apply(CallerOptions options) => options.Callers.AddRange(Channels.Keys.Select(Credential));
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
-using BaiTiaoSwitch.Http;
+using BaiTiaoSwitch.HttpEdge.Hosting;
+using BaiTiaoSwitch.Silo.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,9 @@ using Orleans.TestingHost;
 namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A silo of the real switch plus the gateway's grains, on Azurite. Membership is in Azure Table (not the test
-/// membership), so the gateway joins exactly as it does in production. Time is the shared fake clock.
+/// A silo of the real switch plus the HTTP edge's grains, on Azurite. Membership is in Azure Table (not the test
+/// membership) and every connection is TLS with the run's own cluster certificate, so the gateway joins exactly as it
+/// does in production. Time is the shared fake clock.
 /// </summary>
 public sealed class GatewaySiloConfigurator : ISiloConfigurator
 {
@@ -31,11 +33,19 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
             options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
             options.TableName = MembershipTable;
         });
+        silo.AddBaiTiaoSwitchTls(tls => tls.Configure(options =>
+        {
+            options.CertificatePath = TestCertificate.Path;
+            options.CertificatePassword = TestCertificate.Password;
+            options.TargetHost = TestCertificate.TargetHost;
+        }));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
         silo.AddBaiTiaoSwitch(
             options => options.Configure(switchOptions => switchOptions.MinimumCreditScore = MinimumCreditScore),
-            keys => keys.Configure(TestSecrets.Apply));
-        silo.AddBaiTiaoSwitchGateway(binding => binding.Configure(options => options.Sandbox = true));
+            keys => keys.Configure(TestSecrets.Apply),
+            callers => callers.Configure(TestSecrets.Apply));
+        silo.AddBaiTiaoSwitchHttpEdge();
+        silo.AddBaiTiaoSwitchSandboxOtpOutbox();
     }
 }
 
@@ -49,5 +59,12 @@ public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
             options.TableName = GatewaySiloConfigurator.MembershipTable;
         });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
+        client.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(TestCertificate.Path, TestCertificate.Password);
+        client.UseTls(tls =>
+        {
+            tls.RemoteCertificateValidation = (presented, _, _) => presented.Thumbprint == certificate.Thumbprint;
+            tls.OnAuthenticateAsClient = (_, authentication) => authentication.TargetHost = TestCertificate.TargetHost;
+        });
     }
 }

@@ -35,6 +35,7 @@ public sealed class GatewayOptionsTests
         Assert.Equal(["alipay", "issuer", "wechatpay"], file.Channels.Select(channel => channel.Id).Order().ToArray());
         Assert.Equal(ChannelRole.Issuer, file.Channels.Single(channel => channel.Id == "issuer").Role);
         Assert.All(file.Channels, channel => Assert.StartsWith(GatewayOptionsValidator.DevelopmentSecretPrefix, channel.Secret, StringComparison.Ordinal));
+        Assert.All(file.Channels, channel => Assert.True(KeyMaterial.IsLocalDevelopment(channel.ClusterKey) && KeyMaterial.IsStrong(channel.ClusterKey), channel.Id));
         Assert.Contains("LOCAL DEVELOPMENT ONLY", File.ReadAllText(DevelopmentFile), StringComparison.Ordinal);
     }
 
@@ -74,6 +75,24 @@ public sealed class GatewayOptionsTests
         }
 
         Assert.DoesNotContain(new string('s', 40), result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_channel_needs_its_cluster_key_and_production_mode_refuses_a_development_one()
+    {
+        var development = ChannelFile.Load(DevelopmentFile).Channels.Single(channel => channel.Id == "alipay");
+        var result = Validate(new GatewayOptions
+        {
+            Channels =
+            [
+                new ChannelOptions { Id = "wechatpay", Secret = new string('s', 40) },
+                new ChannelOptions { Id = "alipay", Secret = new string('t', 40), ClusterKey = development.ClusterKey },
+            ],
+        });
+
+        Assert.Contains("Gateway:Channels:0:ClusterKey of channel 'wechatpay' must be base64", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Channels:1:ClusterKey of channel 'alipay' is a local-development key; production mode refuses it", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(development.ClusterKey, result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using BaiTiaoSwitch.Gateway.Tests.Infrastructure;
-using BaiTiaoSwitch.Http;
+using BaiTiaoSwitch.Client;
+using BaiTiaoSwitch.HttpEdge;
+using BaiTiaoSwitch.HttpEdge.Nonces;
 using Xunit;
 
 namespace BaiTiaoSwitch.Gateway.Tests.Units;
@@ -11,13 +13,13 @@ public sealed class NonceMemoryTests(GatewayFixture fixture)
     public async Task A_nonce_is_refused_for_at_least_ten_minutes_then_forgotten()
     {
         var nonce = SignedClient.NewNonce();
-        var shard = fixture.Cluster.Client.GetGrain<INonceGrain>(NonceKeys.For("unit-test", nonce));
-        Assert.True(await shard.TryUse(nonce));
-        Assert.False(await shard.TryUse(nonce));
+        var nonces = new HttpEdgeClient(new BaiTiaoSwitchClient(fixture.Cluster.Client, TestSecrets.Credential("alipay")));
+        Assert.True(await nonces.TryUseNonceAsync(nonce));
+        Assert.False(await nonces.TryUseNonceAsync(nonce));
         TestClock.Instance.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(59));
-        Assert.False(await shard.TryUse(nonce));
+        Assert.False(await nonces.TryUseNonceAsync(nonce));
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(2));
-        Assert.True(await shard.TryUse(nonce));
+        Assert.True(await nonces.TryUseNonceAsync(nonce));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ArchiveConservationTests(ClusterFixture fixture)
         var open = await scenario.Pay("alipay", 1_000);
 
         SwitchSiloConfigurator.Clock.Advance(new SwitchOptions().ClosedAuthorizationRetention + TimeSpan.FromDays(1));
-        await fixture.Cluster.GrainFactory.GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
+        await Activations.SiloGrains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
 
         var stored = await StoredLine.Load(fixture.Cluster, scenario.AccountId);
         var hot = await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId);

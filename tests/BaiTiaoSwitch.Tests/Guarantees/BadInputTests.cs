@@ -81,7 +81,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task Opening_an_account_with_bad_holder_data_is_refused_without_echoing_it()
     {
-        var issuer = new Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, Caller.Issuer("issuer"));
+        var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() =>
             issuer.OpenAccountAsync(new OpenAccountRequest("acct-bad-holder", new Holder("张三", "11010119900307777X", "not-a-phone"), Money.Fen(1_000), 700)));

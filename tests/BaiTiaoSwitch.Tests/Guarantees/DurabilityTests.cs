@@ -47,8 +47,8 @@ public sealed class DurabilityTests
         await second.DeployAsync();
         try
         {
-            var issuer = new BaiTiaoSwitchClient(second.GrainFactory, Caller.Issuer("issuer"));
-            var wallet = issuer.As(Caller.Wallet("alipay"));
+            var issuer = new BaiTiaoSwitchClient(second.GrainFactory, TestKeys.Issuer);
+            var wallet = issuer.As(TestKeys.Alipay);
             var account = await issuer.GetAccountAsync(scenario.AccountId);
             Assert.Equal(2_000, account.Pending.Amount);
             Assert.Equal(3_000, account.Posted.Amount);

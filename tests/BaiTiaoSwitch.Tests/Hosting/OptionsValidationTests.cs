@@ -2,6 +2,7 @@ using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Silo;
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Hosting;
@@ -26,7 +27,7 @@ public sealed class OptionsValidationTests
         const string shortKey = "c2hvcnQta2V5";
         var options = new DataProtectionOptions { ActiveKeyId = "k2", EncryptionKeys = { ["k1"] = shortKey }, LookupKey = shortKey };
 
-        var result = new DataProtectionOptionsValidator().Validate(null, options);
+        var result = new DataProtectionOptionsValidator(TestEnvironments.Production).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, failure => failure.StartsWith("ActiveKeyId", StringComparison.Ordinal));

@@ -12,7 +12,7 @@ public sealed record Scenario(BaiTiaoSwitchClient Issuer, string AccountId, stri
 
     public static async Task<Scenario> Create(IGrainFactory grains, long limit, params string[] channels)
     {
-        var issuer = new BaiTiaoSwitchClient(grains, Caller.Issuer("issuer"));
+        var issuer = new BaiTiaoSwitchClient(grains, TestKeys.Issuer);
         var accountId = "acct-" + Guid.NewGuid().ToString("N")[..16];
         await issuer.OpenAccountAsync(new OpenAccountRequest(accountId, new Holder("张三", "110101199003077777", "13800138000"), Money.Fen(limit), 720));
         var card = await issuer.IssueCardAsync(accountId);
@@ -25,7 +25,7 @@ public sealed record Scenario(BaiTiaoSwitchClient Issuer, string AccountId, stri
         return new Scenario(issuer, accountId, card.Card.CardId, card.CardNumber, grants);
     }
 
-    public BaiTiaoSwitchClient Wallet(string channel) => Issuer.As(Caller.Wallet(channel));
+    public BaiTiaoSwitchClient Wallet(string channel) => Issuer.As(TestKeys.Wallet(channel));
 
     public Task<Authorization> Pay(string channel, long amount, string? key = null, Merchant? merchant = null) =>
         Wallet(channel).AuthorizeAsync(new AuthorizeRequest(Grants[channel].GrantId, null, Money.Fen(amount), merchant ?? Shop), key is null ? null : RequestOptions.WithKey(key));

@@ -6,7 +6,7 @@ namespace BaiTiaoSwitch.Tests.Infrastructure;
 /// <summary>What a test reaches from inside the cluster: the silo's own grain factory (calls internal to the cluster) and its services.</summary>
 public static class SiloSide
 {
-    public static IServiceProvider Services(TestCluster cluster) => ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services;
+    public static IServiceProvider Services(TestCluster cluster) => StoredLedger.SiloServices(cluster);
 
     public static IGrainFactory Grains(TestCluster cluster) => Services(cluster).GetRequiredService<IGrainFactory>();
 

@@ -35,13 +35,17 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
                 switchOptions.SnapshotEveryBatches = 16;
             }),
-            keys => keys.Configure(TestKeys.Apply));
+            keys => keys.Configure(TestKeys.Apply),
+            callers => callers.Configure(TestKeys.Apply));
     }
 }
 
-/// <summary>The same silo with one write per request: for the comparison that group commit matters.</summary>
+/// <summary>TestCluster's client: long deadlines on a shared 2-core machine, and test hooks called as the issuer.</summary>
 public sealed class ClientConfigurator : IClientBuilderConfigurator
 {
-    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
+    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client)
+    {
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
+        client.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();
+    }
 }

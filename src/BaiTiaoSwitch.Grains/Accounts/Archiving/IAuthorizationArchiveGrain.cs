@@ -9,8 +9,10 @@ public interface IAuthorizationArchiveGrain : IGrainWithStringKey
 {
     public const int SegmentSize = 1024;
 
+    [ClusterInternal]
     Task Put(IReadOnlyList<AuthorizationRecord> records);
 
+    [ClusterInternal]
     [Orleans.Concurrency.ReadOnly]
     Task<AuthorizationRecord?> Find(string authorizationId);
 

@@ -81,16 +81,6 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
     }
 
-    /// <summary>Decides and answers when durable, without a key (for calls that carry none yet).</summary>
-    public async Task<TResult> RunUnkeyed<TResult>(Caller caller, AccountOperation<TResult> operation)
-    {
-        await operation.Prepare(book, caller);
-        await committer.WaitForRoom();
-        var result = operation.Decide(new DecisionContext(book, requests, caller, "", clock.GetUtcNow()));
-        await Durable();
-        return result;
-    }
-
     /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>
     public Task Durable() => committer.WhenDurable();
 }

@@ -8,5 +8,5 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Load;
 /// </summary>
 public static class Wallets
 {
-    public static BaiTiaoSwitchClient WithoutRetries(IGrainFactory grains, string channel) => new(grains, Caller.Wallet(channel), retriesMax: 0);
+    public static BaiTiaoSwitchClient WithoutRetries(IGrainFactory grains, string channel) => new(grains, TestKeys.Wallet(channel), retriesMax: 0);
 }

@@ -1,0 +1,42 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Gateway.Wire;
+
+namespace BaiTiaoSwitch.Gateway.Accounts;
+
+public sealed class OpenAccountBody
+{
+    public string? AccountId { get; set; }
+
+    public HolderBody? Holder { get; set; }
+
+    public MoneyBody? CreditLimit { get; set; }
+
+    /// <summary>0 to 1000.</summary>
+    public int? CreditScore { get; set; }
+}
+
+public sealed class CreditLimitBody
+{
+    public MoneyBody? CreditLimit { get; set; }
+}
+
+public sealed record AccountResponse(
+    string AccountId,
+    string Status,
+    MoneyResponse CreditLimit,
+    MoneyResponse Available,
+    MoneyResponse Pending,
+    MoneyResponse Posted,
+    MoneyResponse OverLimit);
+
+public static class AccountWire
+{
+    public static AccountResponse ToWire(this AccountSnapshot account) => new(
+        account.AccountId,
+        account.Status switch { AccountStatus.Active => "active", AccountStatus.Frozen => "frozen", _ => "closed" },
+        account.CreditLimit.ToWire(),
+        account.Available.ToWire(),
+        account.Pending.ToWire(),
+        account.Posted.ToWire(),
+        account.OverLimit.ToWire());
+}
