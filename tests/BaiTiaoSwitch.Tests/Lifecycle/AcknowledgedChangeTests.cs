@@ -77,6 +77,39 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_grant_whose_revoke_reached_only_its_own_storage_shows_revoked_only_once_the_account_enforces_it()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var grantId = scenario.Grants["alipay"].GrantId;
+        Faults.Arm(StorageNames.Journal, Fault.FailBeforeWrite, written => written.Contains(scenario.AccountId, StringComparison.Ordinal));
+        await Assert.ThrowsAsync<OutcomeUnknownException>(() => Wallets.WithoutRetries(fixture.Cluster.GrainFactory, "alipay").RevokeGrantAsync(grantId));
+
+        // No retry of the revoke: a read alone must not show a status the account does not enforce.
+        var shown = await scenario.Wallet("alipay").GetGrantAsync(grantId);
+        var payment = await scenario.Pay("alipay", 100);
+
+        Assert.Equal(GrantStatus.Revoked, shown.Status);
+        Assert.Equal(DeclineReason.GrantNotActive, payment.Reason);
+        Assert.Equal(GrantStatus.Revoked, (await StoredEntities.GrantPolicy(fixture.Cluster, scenario.AccountId, grantId))!.Status);
+    }
+
+    [Fact]
+    public async Task A_card_whose_freeze_reached_only_its_own_storage_shows_frozen_only_once_the_account_enforces_it()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        Faults.Arm(StorageNames.Journal, Fault.FailBeforeWrite, written => written.Contains(scenario.AccountId, StringComparison.Ordinal));
+        var issuer = new BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer, retriesMax: 0);
+        await Assert.ThrowsAsync<OutcomeUnknownException>(() => issuer.FreezeCardAsync(scenario.CardId));
+
+        var shown = await scenario.Issuer.GetCardAsync(scenario.CardId);
+        var payment = await scenario.Pay("alipay", 100);
+
+        Assert.Equal(CardStatus.Frozen, shown.Status);
+        Assert.Equal(DeclineReason.CardNotActive, payment.Reason);
+        Assert.Equal(CardStatus.Frozen, (await StoredEntities.CardPolicy(fixture.Cluster, scenario.AccountId, scenario.CardId))!.Status);
+    }
+
+    [Fact]
     public async Task A_retried_suspend_never_undoes_a_resume_made_after_it()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
