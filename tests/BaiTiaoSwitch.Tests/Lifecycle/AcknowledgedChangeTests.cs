@@ -110,6 +110,22 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_stale_policy_push_never_overwrites_a_newer_one_in_the_account()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var grantId = scenario.Grants["alipay"].GrantId;
+        await scenario.Wallet("alipay").RevokeGrantAsync(grantId);
+        var revoked = (await StoredEntities.GrantPolicy(fixture.Cluster, scenario.AccountId, grantId))!;
+
+        // The push of an older revision (a late or repeated one) arrives after the revoke's.
+        await Activations.SiloGrains(fixture.Cluster).GetGrain<Accounts.ICreditAccountGrain>(scenario.AccountId)
+            .UpsertGrantPolicy(revoked with { Status = GrantStatus.Active, Revision = revoked.Revision - 1 });
+
+        Assert.Equal(DeclineReason.GrantNotActive, (await scenario.Pay("alipay", 100)).Reason);
+        Assert.Equal(revoked.Revision, (await StoredEntities.GrantPolicy(fixture.Cluster, scenario.AccountId, grantId))!.Revision);
+    }
+
+    [Fact]
     public async Task A_retried_suspend_never_undoes_a_resume_made_after_it()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
