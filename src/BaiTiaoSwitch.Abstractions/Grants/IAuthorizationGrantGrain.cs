@@ -21,6 +21,11 @@ public interface IAuthorizationGrantGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<GrantRoute> GetRoute();
 
+    /// <summary>The grant's status now, for its card's bookkeeping (retiring ended grants). Read-only and interleaved.</summary>
+    [ClusterInternal]
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<GrantStatus> GetStatus();
+
     /// <summary>Makes a verified binding's grant active. Only the binding attempt calls it, on the right code.</summary>
     [ClusterInternal]
     Task<Grant> Activate();

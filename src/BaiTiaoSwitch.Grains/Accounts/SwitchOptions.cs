@@ -68,6 +68,21 @@ public sealed class SwitchOptions
 
     public int CardValidityMonths { get; set; } = 36;
 
+    /// <summary>
+    /// Answers to keyed lifecycle requests (freeze, suspend, revoke, limits, …) a card or grant keeps in its state, the
+    /// newest. A replay of an older key answers the object as it is now and never applies the change again.
+    /// </summary>
+    public int LifecycleAnswersMax { get; set; } = 32;
+
+    /// <summary>Live grants (pending, active, suspended) one card may carry; past it, a new grant is refused.</summary>
+    public int CardGrantsMax { get; set; } = 64;
+
+    /// <summary>Ended grants (revoked, expired) a card keeps listing, the most recently ended; older ones are only found by id.</summary>
+    public int CardEndedGrantsMax { get; set; } = 32;
+
+    /// <summary>A grant still pending verification after this long has ended (expired): binding never finished it.</summary>
+    public TimeSpan PendingGrantLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Wallet channels the switch knows. Grants are made only for these.</summary>
     public List<string> Channels { get; set; } = ["alipay", "wechatpay"];
 

@@ -1,3 +1,6 @@
+using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.Logging;
+
 namespace BaiTiaoSwitch.Cards;
 
 [GenerateSerializer, Alias("bts.IndexEntry")]
@@ -6,24 +9,29 @@ public sealed class IndexEntry
     [Id(0)] public string? TargetId { get; set; }
 }
 
-/// <summary>A keyed-hash → id index entry. The first id to register a key keeps it; registering it again is a no-op.</summary>
-public abstract class IndexGrain(IPersistentState<IndexEntry> entry) : Grain
+/// <summary>
+/// A keyed-hash → id index entry, and the arbiter of its key's uniqueness: the first id to register the key keeps it;
+/// the same id again is told yes, any other no. The entry is taken only once its write is durable; a failed write
+/// drops the activation and answers outcome_unknown.
+/// </summary>
+public abstract class IndexGrain(IPersistentState<IndexEntry> entry, ILogger logger) : Grain
 {
-    public async Task Register(string targetId)
+    private DurableState<IndexEntry>? state;
+
+    private DurableState<IndexEntry> State => state ??= new DurableState<IndexEntry>(entry, GrainContext, logger);
+
+    public async Task<bool> Register(string targetId)
     {
-        if (entry.State.TargetId == targetId)
+        Ids.Require(targetId, "targetId");
+        var owner = State.Current.TargetId;
+        if (owner is not null)
         {
-            return;
+            return owner == targetId;
         }
 
-        if (entry.State.TargetId is not null)
-        {
-            throw new InvalidOperationException("This key is already registered to another object.");
-        }
-
-        entry.State.TargetId = targetId;
-        await entry.WriteStateAsync();
+        await State.Write(new IndexEntry { TargetId = targetId });
+        return true;
     }
 
-    public Task<string?> Find() => Task.FromResult(entry.State.TargetId);
+    public Task<string?> Find() => Task.FromResult(State.Current.TargetId);
 }

@@ -1,36 +1,74 @@
 using BaiTiaoSwitch.Accounts;
-using BaiTiaoSwitch.Callers;
-using BaiTiaoSwitch.Grants;
+using BaiTiaoSwitch.Lifecycle;
+using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace BaiTiaoSwitch.Cards;
 
 /// <summary>
 /// A virtual card. Its number is encrypted at rest (AES-GCM, key id kept for rotation) and found through a keyed-hash
-/// index. Every status or limit change is written to the account's policy copy before it is acknowledged.
+/// index, which decides its uniqueness. Durable before visible: a change is computed on a copy, written, then shown
+/// (<see cref="DurableState{TState}"/>). A status or limits change is acknowledged only once the account's policy copy
+/// holds it too; a retry of a change whose push failed pushes again.
 /// </summary>
-public sealed class VirtualCardGrain(
-    [PersistentState("card", StorageNames.Entities)] IPersistentState<CardState> card,
-    IOptions<SwitchOptions> options,
-    FieldProtector protector,
-    TimeProvider clock) : Grain, IVirtualCardGrain
+public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain
 {
+    private static readonly CardStatus[] FreezableFrom = [CardStatus.Active, CardStatus.Frozen];
+    private static readonly CardStatus[] CancellableFrom = [CardStatus.Active, CardStatus.Frozen, CardStatus.Cancelled];
+
+    private readonly DurableState<CardState> card;
+    private readonly DeepCopier<CardState> copier;
+    private readonly LifecycleKeys keys;
+    private readonly ICardNumberSource numbers;
+    private readonly SwitchOptions options;
+    private readonly FieldProtector protector;
+    private readonly TimeProvider clock;
+
+    /// <summary>The newest revision the account's policy copy is known to hold; unknown after activation, so it is pushed again.</summary>
+    private long policyRevision = -1;
+
+    public VirtualCardGrain(
+        [PersistentState("card", StorageNames.Entities)] IPersistentState<CardState> stored,
+        DeepCopier<CardState> copier,
+        IRequestKeyStore keyStore,
+        ICardNumberSource numbers,
+        IOptions<SwitchOptions> options,
+        FieldProtector protector,
+        TimeProvider clock,
+        ILogger<VirtualCardGrain> logger)
+    {
+        card = new DurableState<CardState>(stored, GrainContext, logger);
+        keys = new LifecycleKeys(keyStore, Owner);
+        this.copier = copier;
+        this.numbers = numbers;
+        this.options = options.Value;
+        this.protector = protector;
+        this.clock = clock;
+    }
+
     private string CardId => this.GetPrimaryKeyString();
+
+    private string Owner => "card/" + CardId;
+
+    private CardState State => card.Current;
 
     public async Task<IssuedCard> Issue(string idempotencyKey, string accountId)
     {
         Ids.Require(idempotencyKey, "idempotencyKey");
         Ids.Require(accountId, "accountId");
-        if (card.State.IsIssued)
+
+        // The card's id derives from the key: the same key on another account names another card, whose claim is refused.
+        await keys.Claim(idempotencyKey, Owner, LifecycleAnswer.FingerprintOf("card.issue", accountId));
+        if (State.IsIssued && State.AccountId != accountId)
         {
-            if (card.State.AccountId != accountId)
-            {
-                throw new IdempotencyKeyReusedException("This idempotency key already issued a card on another account; use a new key.");
-            }
+            throw new IdempotencyKeyReusedException("This idempotency key already issued a card on another account; use a new key.");
         }
-        else
+
+        if (!State.IsIssued)
         {
             var account = await GrainFactory.GetGrain<ICreditAccountGrain>(accountId).GetSnapshot();
             if (account.Status == AccountStatus.Closed)
@@ -38,73 +76,10 @@ public sealed class VirtualCardGrain(
                 throw new OperationRejectedException(ErrorCodes.AccountNotActive, "The account is closed; cards can only be issued on an open account.");
             }
 
-            await IssueNumber(accountId);
-        }
-
-        // Safe to repeat: a retry after a crash between these steps completes them.
-        await GrainFactory.GetGrain<ICardNumberIndexGrain>(card.State.NumberHash).Register(CardId);
-        await PushPolicy();
-        return new IssuedCard(View(), protector.Unprotect(card.State.Number!, Purposes.CardNumber));
-    }
-
-    public Task<Card> Get() => Task.FromResult(View());
-
-    // The lifecycle keys are accepted now and recorded by the per-channel key store of issue 6, section 3.
-    public Task<Card> Freeze(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Frozen, CardStatus.Active, CardStatus.Frozen);
-
-    public Task<Card> Unfreeze(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Active, CardStatus.Active, CardStatus.Frozen);
-
-    public Task<Card> Cancel(string idempotencyKey) => Transition(idempotencyKey, CardStatus.Cancelled, CardStatus.Active, CardStatus.Frozen, CardStatus.Cancelled);
-
-    public async Task<Card> SetLimits(string idempotencyKey, SpendLimits limits)
-    {
-        Ids.Require(idempotencyKey, "idempotencyKey");
-        RequireIssued();
-        card.State.Limits = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
-        card.State.Revision++;
-        await card.WriteStateAsync();
-        await PushPolicy();
-        return View();
-    }
-
-    public Task<Grant> CreateGrant(string idempotencyKey, GrantRequest request) =>
-        MakeGrant(CurrentCaller.Require().Channel, idempotencyKey, request, verified: true);
-
-    public Task<Grant> CreatePendingGrant(string idempotencyKey, string channel) =>
-        MakeGrant(Ids.Require(channel, "channel"), idempotencyKey, new GrantRequest(channel), verified: false);
-
-    public async Task<IReadOnlyList<Grant>> ListGrants()
-    {
-        RequireIssued();
-        var grants = await Task.WhenAll(card.State.GrantIds.Select(id => GrainFactory.GetGrain<IAuthorizationGrantGrain>(id).Get()));
-        return grants.Select(grant => grant with { WalletToken = null }).ToArray();
-    }
-
-    public Task<bool> HasNumber(string cardNumber)
-    {
-        if (!card.State.IsIssued || string.IsNullOrEmpty(cardNumber))
-        {
-            return Task.FromResult(false);
-        }
-
-        return Task.FromResult(FieldProtector.HashesEqual(card.State.NumberHash, protector.LookupHash(cardNumber, Purposes.CardNumber)));
-    }
-
-    private async Task IssueNumber(string accountId)
-    {
-        var now = clock.GetUtcNow();
-        var expiry = now.ToOffset(options.Value.LimitWindowUtcOffset).AddMonths(options.Value.CardValidityMonths);
-        for (var attempt = 0; ; attempt++)
-        {
-            var number = CardNumbers.Generate(options.Value.CardBin);
-            var hash = protector.LookupHash(number, Purposes.CardNumber);
-            var owner = await GrainFactory.GetGrain<ICardNumberIndexGrain>(hash).Find();
-            if (owner is not null && attempt < 8)
-            {
-                continue;
-            }
-
-            card.State = new CardState
+            var (number, hash) = await CardNumberDraws.Draw(GrainFactory, protector, numbers, options.CardBin, CardId);
+            var now = clock.GetUtcNow();
+            var expiry = now.ToOffset(options.LimitWindowUtcOffset).AddMonths(options.CardValidityMonths);
+            await card.Write(new CardState
             {
                 AccountId = accountId,
                 Number = protector.Protect(number, Purposes.CardNumber),
@@ -114,79 +89,121 @@ public sealed class VirtualCardGrain(
                 Status = CardStatus.Active,
                 Revision = 1,
                 CreatedAt = now,
-            };
-            await card.WriteStateAsync();
-            return;
+            });
         }
+
+        // Repeated on a replay, so a retry after a failed push completes it.
+        var issued = State;
+        await PushPolicy(issued);
+        return new IssuedCard(View(issued, issued.Status, issued.Limits), protector.Unprotect(issued.Number!, Purposes.CardNumber));
+    }
+
+    public async Task<Card> Get()
+    {
+        RequireIssued();
+        var shown = State;
+        await PushPolicy(shown);
+        return View(shown, shown.Status, shown.Limits);
+    }
+
+    public Task<Card> Freeze(string idempotencyKey) => Change(idempotencyKey, "card.freeze", staged => Move(staged, CardStatus.Frozen, FreezableFrom));
+
+    public Task<Card> Unfreeze(string idempotencyKey) => Change(idempotencyKey, "card.unfreeze", staged => Move(staged, CardStatus.Active, FreezableFrom));
+
+    public Task<Card> Cancel(string idempotencyKey) => Change(idempotencyKey, "card.cancel", staged => Move(staged, CardStatus.Cancelled, CancellableFrom));
+
+    public Task<Card> SetLimits(string idempotencyKey, SpendLimits limits)
+    {
+        var validated = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
+        return Change(idempotencyKey, LifecycleAnswer.FingerprintOf("card.limits", validated), staged => staged.Limits = validated);
+    }
+
+    public Task<bool> HasNumber(string cardNumber)
+    {
+        if (!State.IsIssued || string.IsNullOrEmpty(cardNumber))
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(FieldProtector.HashesEqual(State.NumberHash, protector.LookupHash(cardNumber, Purposes.CardNumber)));
     }
 
     /// <summary>
-    /// Makes a grant of this card for <paramref name="request"/>'s channel. Its id derives from the requesting channel,
-    /// the card and the key, so the same request again lands on the same grant.
+    /// One lifecycle change: key (found or claimed) → change a copy → write it with its answer → adopt → push the
+    /// account's copy → answer. A refusal is an answer too: recorded, so the same request is refused the same way.
     /// </summary>
-    private async Task<Grant> MakeGrant(string requesterChannel, string idempotencyKey, GrantRequest request, bool verified)
+    private async Task<Card> Change(string idempotencyKey, string fingerprint, Action<CardState> change)
     {
         Ids.Require(idempotencyKey, "idempotencyKey");
         RequireIssued();
-        var channel = Ids.Require(request?.Channel, "channel");
-        if (!options.Value.Channels.Contains(channel))
+        var check = await keys.Check(State, idempotencyKey, fingerprint);
+        if (check.Verdict != KeyVerdict.Apply)
         {
-            throw new InvalidRequestException(ErrorCodes.ChannelNotConfigured, $"Channel '{channel}' is not configured on this switch.");
+            var shown = State;
+            await PushPolicy(shown);
+            return check.Answer is not { } answer ? View(shown, shown.Status, shown.Limits)
+                : answer.IsRefusal ? throw answer.ToRefusal() : View(shown, (CardStatus)answer.Status, answer.Limits);
         }
 
-        if (card.State.Status != CardStatus.Active)
+        var now = clock.GetUtcNow();
+        var before = State;
+        var staged = copier.Copy(before);
+        OperationRejectedException? refusal = null;
+        try
         {
-            throw new OperationRejectedException(ErrorCodes.CardNotActive, "The card is not active; unfreeze it before binding it to a wallet.");
+            change(staged);
+        }
+        catch (OperationRejectedException rejected)
+        {
+            (refusal, staged) = (rejected, copier.Copy(before));
         }
 
-        var grantId = DerivedIds.Grant(requesterChannel + ":" + channel, CardId, idempotencyKey);
-        var route = new GrantRoute(grantId, card.State.AccountId, CardId, channel);
-        var grant = await GrainFactory.GetGrain<IAuthorizationGrantGrain>(grantId).Create(route, card.State.Last4, request!, verified);
-        if (!card.State.GrantIds.Contains(grantId))
+        if (staged.Status != before.Status || staged.Limits != before.Limits)
         {
-            card.State.GrantIds.Add(grantId);
-            await card.WriteStateAsync();
+            staged.Revision++;
         }
 
-        // The wallet token is shown only to the channel that owns the grant.
-        return requesterChannel == channel ? grant : grant with { WalletToken = null };
+        RecentAnswers.Add(staged, new LifecycleAnswer(check.Scope, fingerprint, (int)staged.Status, staged.Limits, refusal?.Code, refusal?.Message, now), options.LifecycleAnswersMax);
+        await card.Write(staged);
+        if (refusal is not null)
+        {
+            throw refusal;
+        }
+
+        // Acknowledged only once the account's copy holds the change: a payment decided after this cannot miss it.
+        await PushPolicy(staged);
+        return View(staged, staged.Status, staged.Limits);
     }
 
-    private async Task<Card> Transition(string idempotencyKey, CardStatus target, params CardStatus[] from)
+    private static void Move(CardState staged, CardStatus target, CardStatus[] from)
     {
-        Ids.Require(idempotencyKey, "idempotencyKey");
-        RequireIssued();
-        if (!from.Contains(card.State.Status))
+        if (!from.Contains(staged.Status))
         {
-            throw new OperationRejectedException(ErrorCodes.InvalidTransition, $"A {card.State.Status.ToString().ToLowerInvariant()} card cannot become {target.ToString().ToLowerInvariant()}.");
+            throw new OperationRejectedException(ErrorCodes.InvalidTransition, $"A {staged.Status.ToString().ToLowerInvariant()} card cannot become {target.ToString().ToLowerInvariant()}.");
         }
 
-        if (card.State.Status != target)
-        {
-            card.State.Status = target;
-            card.State.Revision++;
-            await card.WriteStateAsync();
-        }
-
-        // Acknowledged only after the account's copy says so: a payment decided after this cannot miss the change.
-        await PushPolicy();
-        return View();
+        staged.Status = target;
     }
 
-    private Task PushPolicy() =>
-        GrainFactory.GetGrain<ICreditAccountGrain>(card.State.AccountId).UpsertCardPolicy(new CardPolicy(CardId, card.State.Status, card.State.Limits, card.State.Revision));
+    private async Task PushPolicy(CardState state)
+    {
+        if (!state.IsIssued || policyRevision >= state.Revision)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICreditAccountGrain>(state.AccountId).UpsertCardPolicy(new CardPolicy(CardId, state.Status, state.Limits, state.Revision));
+        policyRevision = Math.Max(policyRevision, state.Revision);
+    }
 
     private void RequireIssued()
     {
-        if (!card.State.IsIssued)
+        if (!State.IsIssued)
         {
             throw new NotFoundException("No such card.");
         }
     }
 
-    private Card View()
-    {
-        RequireIssued();
-        return new Card(CardId, card.State.AccountId, card.State.Last4, card.State.Expiry, card.State.Status, card.State.Limits, card.State.CreatedAt);
-    }
+    private Card View(CardState state, CardStatus status, SpendLimits limits) =>
+        new(CardId, state.AccountId, state.Last4, state.Expiry, status, limits, state.CreatedAt);
 }

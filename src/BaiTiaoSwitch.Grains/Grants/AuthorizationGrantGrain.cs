@@ -1,44 +1,63 @@
-using System.Security.Cryptography;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Callers;
+using BaiTiaoSwitch.Lifecycle;
+using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace BaiTiaoSwitch.Grants;
 
 /// <summary>
-/// An authorization grant: identity and lifecycle of one card-to-wallet binding. Holds no money state. Every status
-/// or limit change is written to the account's policy copy before it is acknowledged, so an acknowledged revoke can
-/// never lose a race with a payment.
+/// An authorization grant: identity and lifecycle of one card-to-wallet binding. Holds no money state. Durable before
+/// visible: a change is computed on a copy, written, and only then shown (<see cref="DurableState{TState}"/>). A status
+/// or limits change is acknowledged only once the account's policy copy holds it too, so an acknowledged revoke can
+/// never lose a race with a payment; a retry of a change whose push failed pushes again, and the account keeps the
+/// newest revision, so no push, late or repeated, undoes a newer change.
 /// </summary>
-public sealed class AuthorizationGrantGrain(
-    [PersistentState("grant", StorageNames.Entities)] IPersistentState<GrantState> grant,
-    FieldProtector protector,
-    TimeProvider clock) : Grain, IAuthorizationGrantGrain
+public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
 {
-    private const string TokenAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private readonly DurableState<GrantState> grant;
+    private readonly DeepCopier<GrantState> copier;
+    private readonly LifecycleKeys keys;
+    private readonly FieldProtector protector;
+    private readonly SwitchOptions options;
+    private readonly TimeProvider clock;
+
+    /// <summary>The newest revision the account's policy copy is known to hold; unknown after activation, so it is pushed again.</summary>
+    private long policyRevision = -1;
+
+    public AuthorizationGrantGrain(
+        [PersistentState("grant", StorageNames.Entities)] IPersistentState<GrantState> stored,
+        DeepCopier<GrantState> copier,
+        IRequestKeyStore keyStore,
+        IOptions<SwitchOptions> options,
+        FieldProtector protector,
+        TimeProvider clock,
+        ILogger<AuthorizationGrantGrain> logger)
+    {
+        grant = new DurableState<GrantState>(stored, GrainContext, logger);
+        keys = new LifecycleKeys(keyStore, "grant/" + this.GetPrimaryKeyString());
+        this.copier = copier;
+        this.options = options.Value;
+        this.protector = protector;
+        this.clock = clock;
+    }
 
     private string GrantId => this.GetPrimaryKeyString();
 
+    private GrantState State => grant.Current;
+
     public async Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified)
     {
-        var limits = (request.Limits ?? SpendLimits.None).Validated("limits");
-        var blocked = (request.BlockedMccs ?? []).ToList();
-        var scopes = (request.Scopes ?? ["payments"]).ToList();
-        if (blocked.Count > 64 || blocked.Any(mcc => mcc is not { Length: 4 } || !mcc.All(char.IsAsciiDigit)))
+        var (limits, blocked, scopes) = GrantLifecycle.Validated(request);
+        if (State.Route is null)
         {
-            throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'blockedMccs' must be at most 64 codes of 4 digits.");
-        }
-
-        if (scopes.Count > 16 || scopes.Any(scope => !Ids.IsWellFormed(scope)))
-        {
-            throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'scopes' must be at most 16 ids.");
-        }
-
-        if (grant.State.Route is null)
-        {
-            var token = NewWalletToken();
-            grant.State = new GrantState
+            // The token index is the arbiter: a token is stored only once it is registered to this grant.
+            var token = await WalletTokens.Draw(GrainFactory, protector, GrantId);
+            await grant.Write(new GrantState
             {
                 Route = route,
                 Last4 = last4,
@@ -50,108 +69,142 @@ public sealed class AuthorizationGrantGrain(
                 ExpiresAt = request.ExpiresAt,
                 CreatedAt = clock.GetUtcNow(),
                 Revision = 1,
-            };
-            await grant.WriteStateAsync();
+            });
         }
-        else if (grant.State.Route != route)
+        else if (State.Route != route)
         {
             throw new IdempotencyKeyReusedException("This idempotency key already made a different grant; use a new key.");
         }
 
-        // Repeated on a replay, so a retry after a crash between the steps completes them.
-        await GrainFactory.GetGrain<IWalletTokenGrain>(TokenHash()).Register(GrantId);
-        await PushPolicy();
-        return View(showToken: true);
+        // Repeated on a replay, so a retry after a failed push completes it.
+        var created = State;
+        await PushPolicy(created);
+        return View(created, StatusNow(created), created.Limits, showToken: true);
     }
 
-    public Task<Grant> Get()
+    public async Task<Grant> Get()
     {
         RequireVisible();
-        return Task.FromResult(View(showToken: CurrentCaller.Owns(grant.State.Route!.Channel)));
+
+        // After an activation or a failed push, the account's copy is brought up to date before this state is shown.
+        var shown = State;
+        await PushPolicy(shown);
+        return View(shown, StatusNow(shown), shown.Limits);
     }
 
-    public Task<GrantRoute> GetRoute() => Task.FromResult(grant.State.Route ?? throw new NotFoundException("No such grant."));
+    public Task<GrantRoute> GetRoute() => Task.FromResult(State.Route ?? throw new NotFoundException("No such grant."));
 
-    public Task<Grant> Activate() => Transition(idempotencyKey: null, GrantStatus.Active, GrantStatus.PendingVerification, GrantStatus.Active);
+    public Task<GrantStatus> GetStatus() => Task.FromResult(State.Route is null ? throw new NotFoundException("No such grant.") : StatusNow(State));
 
-    // The lifecycle keys are accepted now and recorded by the per-channel key store of issue 6, section 3.
-    public Task<Grant> Suspend(string idempotencyKey) => Transition(idempotencyKey, GrantStatus.Suspended, GrantStatus.Active, GrantStatus.Suspended);
+    public Task<Grant> Activate() =>
+        Change(null, "grant.activate", (staged, now) => GrantLifecycle.Move(staged, now, GrantStatus.Active, GrantLifecycle.ActivatableFrom));
 
-    public Task<Grant> Resume(string idempotencyKey) => Transition(idempotencyKey, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Active);
+    public Task<Grant> Suspend(string idempotencyKey) =>
+        Change(idempotencyKey, LifecycleAnswer.FingerprintOf("grant.suspend"), (staged, now) => GrantLifecycle.Move(staged, now, GrantStatus.Suspended, GrantLifecycle.SuspendableFrom));
+
+    public Task<Grant> Resume(string idempotencyKey) =>
+        Change(idempotencyKey, LifecycleAnswer.FingerprintOf("grant.resume"), (staged, now) => GrantLifecycle.Move(staged, now, GrantStatus.Active, GrantLifecycle.ResumableFrom));
 
     public Task<Grant> Revoke(string idempotencyKey) =>
-        Transition(idempotencyKey, GrantStatus.Revoked, GrantStatus.PendingVerification, GrantStatus.Active, GrantStatus.Suspended, GrantStatus.Expired, GrantStatus.Revoked);
+        Change(idempotencyKey, LifecycleAnswer.FingerprintOf("grant.revoke"), (staged, now) => GrantLifecycle.Move(staged, now, GrantStatus.Revoked, GrantLifecycle.RevocableFrom));
 
-    public async Task<Grant> SetLimits(string idempotencyKey, SpendLimits limits)
+    public Task<Grant> SetLimits(string idempotencyKey, SpendLimits limits)
     {
-        Ids.Require(idempotencyKey, "idempotencyKey");
-        RequireVisible();
-        grant.State.Limits = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
-        grant.State.Revision++;
-        await grant.WriteStateAsync();
-        await PushPolicy();
-        return View(showToken: false);
+        var validated = (limits ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'limits' is required.")).Validated("limits");
+        return Change(idempotencyKey, LifecycleAnswer.FingerprintOf("grant.limits", validated), (staged, _) => staged.Limits = validated);
     }
 
-    private async Task<Grant> Transition(string? idempotencyKey, GrantStatus target, params GrantStatus[] from)
+    /// <summary>
+    /// One lifecycle change: key (found or claimed) → change a copy → write it with its answer → adopt → push the
+    /// account's copy → answer. <paramref name="change"/> gets the status the grant has now, and may refuse.
+    /// A call from inside the cluster without a key (activation by the binding attempt) records no answer.
+    /// </summary>
+    private async Task<Grant> Change(string? idempotencyKey, string fingerprint, Action<GrantState, GrantStatus> change)
     {
+        var check = new KeyCheck(KeyVerdict.Apply, "", null);
+        RequireVisible();
         if (idempotencyKey is not null)
         {
-            Ids.Require(idempotencyKey, "idempotencyKey");
+            check = await keys.Check(State, Ids.Require(idempotencyKey, "idempotencyKey"), fingerprint);
         }
 
-        RequireVisible();
-        var current = EffectiveStatus();
-        if (!from.Contains(current))
+        if (check.Verdict != KeyVerdict.Apply)
         {
-            throw new OperationRejectedException(ErrorCodes.InvalidTransition, $"A {Wire(current)} grant cannot become {Wire(target)}.");
+            var shown = State;
+            await PushPolicy(shown);
+            return check.Answer is not { } answer ? View(shown, StatusNow(shown), shown.Limits)
+                : answer.IsRefusal ? throw answer.ToRefusal() : View(shown, (GrantStatus)answer.Status, answer.Limits);
         }
 
-        if (grant.State.Status != target)
+        var now = clock.GetUtcNow();
+        var before = State;
+        var staged = copier.Copy(before);
+        OperationRejectedException? refusal = null;
+        try
         {
-            grant.State.Status = target;
-            grant.State.Revision++;
-            await grant.WriteStateAsync();
+            change(staged, GrantLifecycle.StatusAt(before, now, options.PendingGrantLifetime));
+        }
+        catch (OperationRejectedException rejected)
+        {
+            (refusal, staged) = (rejected, copier.Copy(before));
         }
 
-        // The account's copy is written before the change is acknowledged.
-        await PushPolicy();
-        return View(showToken: CurrentCaller.Owns(grant.State.Route!.Channel));
+        if (staged.Status != before.Status || staged.Limits != before.Limits)
+        {
+            staged.Revision++;
+        }
+
+        var status = GrantLifecycle.StatusAt(staged, now, options.PendingGrantLifetime);
+        if (idempotencyKey is not null)
+        {
+            RecentAnswers.Add(staged, new LifecycleAnswer(check.Scope, fingerprint, (int)status, staged.Limits, refusal?.Code, refusal?.Message, now), options.LifecycleAnswersMax);
+        }
+
+        if (idempotencyKey is not null || staged.Revision != before.Revision)
+        {
+            await grant.Write(staged);
+        }
+
+        if (refusal is not null)
+        {
+            throw refusal;
+        }
+
+        // Acknowledged only once the account's copy holds the change: a payment decided after this cannot miss it.
+        await PushPolicy(staged);
+        return View(staged, status, staged.Limits);
     }
 
-    private Task PushPolicy()
+    private async Task PushPolicy(GrantState state)
     {
-        var route = grant.State.Route!;
-        return GrainFactory.GetGrain<ICreditAccountGrain>(route.AccountId).UpsertGrantPolicy(new GrantPolicy(
-            GrantId, route.CardId, route.Channel, grant.State.Status, grant.State.Limits, grant.State.BlockedMccs, grant.State.ExpiresAt, grant.State.Revision));
+        if (state.Route is not { } route || policyRevision >= state.Revision)
+        {
+            return;
+        }
+
+        await GrainFactory.GetGrain<ICreditAccountGrain>(route.AccountId).UpsertGrantPolicy(new GrantPolicy(
+            GrantId, route.CardId, route.Channel, state.Status, state.Limits, state.BlockedMccs.ToArray(), state.ExpiresAt, state.Revision));
+        policyRevision = Math.Max(policyRevision, state.Revision);
     }
 
     private void RequireVisible()
     {
         // A wallet channel that does not own the grant is told it does not exist (object-level authorization).
-        if (grant.State.Route is null || !CurrentCaller.MaySee(grant.State.Route.Channel))
+        if (State.Route is null || !CurrentCaller.MaySee(State.Route.Channel))
         {
             throw new NotFoundException("No such grant.");
         }
     }
 
-    private GrantStatus EffectiveStatus() =>
-        grant.State.Status is GrantStatus.Active or GrantStatus.Suspended && grant.State.ExpiresAt <= clock.GetUtcNow() ? GrantStatus.Expired : grant.State.Status;
+    private GrantStatus StatusNow(GrantState state) => GrantLifecycle.StatusAt(state, clock.GetUtcNow(), options.PendingGrantLifetime);
 
-    private Grant View(bool showToken)
+    private Grant View(GrantState state, GrantStatus status, SpendLimits limits, bool? showToken = null)
     {
-        var route = grant.State.Route!;
-        var status = EffectiveStatus();
-        var token = showToken && status != GrantStatus.PendingVerification && status != GrantStatus.Revoked
-            ? protector.Unprotect(grant.State.WalletToken!, Purposes.WalletToken)
+        var route = state.Route!;
+        var token = (showToken ?? CurrentCaller.Owns(route.Channel)) && status is not (GrantStatus.PendingVerification or GrantStatus.Revoked)
+            ? protector.Unprotect(state.WalletToken!, Purposes.WalletToken)
             : null;
-        return new Grant(GrantId, route.Channel, route.CardId, route.AccountId, grant.State.Last4, status, token, grant.State.Limits,
-            grant.State.BlockedMccs, grant.State.Scopes, grant.State.ExpiresAt, grant.State.CreatedAt);
+        return new Grant(GrantId, route.Channel, route.CardId, route.AccountId, state.Last4, status, token, limits,
+            state.BlockedMccs, state.Scopes, state.ExpiresAt, state.CreatedAt);
     }
-
-    private string TokenHash() => protector.LookupHash(protector.Unprotect(grant.State.WalletToken!, Purposes.WalletToken), Purposes.WalletToken);
-
-    private static string NewWalletToken() => "wt_" + RandomNumberGenerator.GetString(TokenAlphabet, 32);
-
-    private static string Wire(GrantStatus status) => status == GrantStatus.PendingVerification ? "pending_verification" : status.ToString().ToLowerInvariant();
 }

@@ -1,10 +1,11 @@
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Lifecycle;
 using BaiTiaoSwitch.Security;
 
 namespace BaiTiaoSwitch.Grants;
 
 [GenerateSerializer, Alias("bts.GrantState")]
-public sealed class GrantState
+public sealed class GrantState : IKeepsRecentAnswers
 {
     [Id(0)] public GrantRoute? Route { get; set; }
 
@@ -24,5 +25,10 @@ public sealed class GrantState
 
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Grows with every change of status or limits; the account keeps the newest revision it was told.</summary>
     [Id(9)] public long Revision { get; set; }
+
+    [Id(10)] public List<LifecycleAnswer> Answers { get; set; } = [];
+
+    [Id(11)] public long AnswersDropped { get; set; }
 }

@@ -35,6 +35,10 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.RequestKeySweepMax is >= 100 and <= 1_000_000, nameof(options.RequestKeySweepMax), "must be from 100 to 1000000");
         Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");
         Check(failures, options.CardValidityMonths is >= 1 and <= 120, nameof(options.CardValidityMonths), "must be from 1 to 120");
+        Check(failures, options.LifecycleAnswersMax is >= 1 and <= 1_000, nameof(options.LifecycleAnswersMax), "must be from 1 to 1000 (they live in the card's or grant's state)");
+        Check(failures, options.CardGrantsMax is >= 1 and <= 1_000, nameof(options.CardGrantsMax), "must be from 1 to 1000");
+        Check(failures, options.CardEndedGrantsMax is >= 0 and <= 1_000, nameof(options.CardEndedGrantsMax), "must be from 0 to 1000");
+        Check(failures, options.PendingGrantLifetime >= TimeSpan.FromMinutes(10) && options.PendingGrantLifetime <= TimeSpan.FromDays(30), nameof(options.PendingGrantLifetime), "must be from 10 minutes to 30 days (longer than a one-time code lives)");
         Check(failures, options.Channels.Count > 0 && options.Channels.All(Ids.IsWellFormed), nameof(options.Channels), "must list at least one channel id of [A-Za-z0-9_-]");
         Check(failures, options.MinimumCreditScore is >= 0 and <= 1000, nameof(options.MinimumCreditScore), "must be from 0 to 1000");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Callers;
+using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
@@ -44,6 +45,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<IValidateOptions<BindingOptions>, BindingOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOtpSender, UnconfiguredOtpSender>();
+        services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<GrantRouteCache>();
         services.AddSingleton<CallerTokenVerifier>();

@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Tests.Infrastructure.Entities;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using Orleans.TestingHost;
 using Xunit;
@@ -37,6 +38,7 @@ public static class ClusterFactory
         builder.Options.ClusterId = "bts-test-cluster-" + Guid.NewGuid().ToString("N")[..8];
         builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<StorageFaultsConfigurator>();
+        builder.AddSiloBuilderConfigurator<ScriptedCardNumbersConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         if (anySiloMayDie)
         {

@@ -34,6 +34,11 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
             {
                 switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
                 switchOptions.SnapshotEveryBatches = 16;
+
+                // Small bounds, so tests reach them in a few steps.
+                switchOptions.LifecycleAnswersMax = 4;
+                switchOptions.CardGrantsMax = 6;
+                switchOptions.CardEndedGrantsMax = 3;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply));
