@@ -27,13 +27,14 @@ public static class BindingKeys
         protector.LookupHash(grantId + "\u001f" + otp, "binding-verify");
 
     /// <summary>
-    /// The card an unknown number is checked against, so that it costs what a known one does. No real card id has a '~';
-    /// this card is never issued, and an unknown number always fails.
+    /// The card an unknown number is checked against, so that it costs what a known one does: one per number (so a
+    /// number probed again finds it warm, as a known card would be), named by a digest that cannot be traced back to
+    /// the number's key. No real card id has a '~'; this card is never issued, and an unknown number always fails.
     /// </summary>
-    public static string DecoyCard(string cardKey) => "decoy~" + cardKey;
+    public static string DecoyCard(string cardKey) => "decoy~" + Digest("decoy", cardKey);
 
     /// <summary>The account an unknown number's holder is checked against: no account id may contain a '~', so it is never opened.</summary>
-    public static string DecoyAccount(string cardKey) => "decoy~" + cardKey;
+    public static string DecoyAccount(string cardKey) => "decoy~" + Digest("decoy", cardKey);
 
     private static string Digest(string purpose, string value) =>
         Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(purpose + "\u001f" + value)))[..32];
