@@ -28,6 +28,14 @@ public sealed class BindingOptions
     public int CodesPerPhonePerHourMax { get; set; } = 5;
 
     /// <summary>
+    /// The least time a start refused for its elements takes, measured from its arrival at the card. The work of the
+    /// check is the same for a known and an unknown number, but how long it takes is not fully the switch's to decide:
+    /// a known card's account may have to be loaded (and its reminder registered) while a decoy has nothing to load.
+    /// Below this floor the two cannot be told apart by time. Zero turns it off.
+    /// </summary>
+    public TimeSpan RefusalTimeMin { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// How long a binding attempt is kept after it ended (verified, wrong codes, expired or superseded), so a retried
     /// verify still finds its answer; then its record is deleted. At least 24 hours, as idempotency keys are kept.
     /// </summary>

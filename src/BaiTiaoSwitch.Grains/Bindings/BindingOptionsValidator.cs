@@ -15,6 +15,11 @@ internal sealed class BindingOptionsValidator : IValidateOptions<BindingOptions>
         Range(options.FailuresBeforeLockMax, 1, 100, nameof(options.FailuresBeforeLockMax), failures);
         Range(options.CodeGuessesPerCardPerHourMax, 1, 100, nameof(options.CodeGuessesPerCardPerHourMax), failures);
         Range(options.CodesPerPhonePerHourMax, 1, 100, nameof(options.CodesPerPhonePerHourMax), failures);
+        if (options.RefusalTimeMin < TimeSpan.Zero || options.RefusalTimeMin > TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{nameof(options.RefusalTimeMin)} must be from 0 to 5 seconds.");
+        }
+
         if (options.AttemptRetention < TimeSpan.FromHours(24))
         {
             failures.Add($"{nameof(options.AttemptRetention)} must be at least 24 hours (idempotency keys are kept that long).");

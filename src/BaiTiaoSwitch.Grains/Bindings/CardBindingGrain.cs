@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Grants;
@@ -48,11 +49,20 @@ public sealed partial class CardBindingGrain(
             throw BindingErrors.Locked();
         }
 
+        var checkStarted = Stopwatch.GetTimestamp();
         var (failure, card) = await new FourElementCheck(GrainFactory, protector, switchOptions.Value.MinimumCreditScore).Run(CardKey, request);
         if (failure is { } reason)
         {
             await Save(current.WithFailure(now, options));
             LogFailed(channel, CardKeyPrefix, reason, state.State.IsLocked(now));
+
+            // Wall-clock time, not the switch's clock: this is about how long the caller waits.
+            var rest = options.RefusalTimeMin - Stopwatch.GetElapsedTime(checkStarted);
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest);
+            }
+
             throw BindingErrors.VerificationFailed();
         }
 

@@ -8,8 +8,9 @@ namespace BaiTiaoSwitch.Bindings;
 /// Checks the four elements (card number, name, identity number, phone), then card status, account status and credit
 /// score. An unknown number takes the very path a known one does, against a decoy card and a decoy account derived
 /// from its keyed hash: the same grain calls in the same order, the same storage reads (of rows that are not there),
-/// the same keyed hashes. So a refusal costs the same whether the number exists or not, and says the same.
-/// (The core test <c>UnknownCardTimingTests</c> measures it.)
+/// the same keyed hashes. So a refusal costs the same whether the number exists or not, and says the same. (Loading a
+/// known card's account from cold may still take longer than loading a decoy: the card grain answers a refusal no
+/// sooner than <see cref="BindingOptions.RefusalTimeMin"/>. The core test <c>UnknownCardTimingTests</c> measures it.)
 /// </summary>
 internal sealed class FourElementCheck(IGrainFactory grains, FieldProtector protector, int minimumCreditScore)
 {
