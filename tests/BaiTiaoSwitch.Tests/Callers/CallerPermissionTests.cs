@@ -76,6 +76,12 @@ public sealed class CallerPermissionTests(ClusterFixture fixture)
                 await grains.GetGrain<ICardBindingGrain>("any-hash").CheckCode("gr_any", "alipay", "expected", "given");
                 return 0;
             }));
+            await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(async grains =>
+            {
+                await grains.GetGrain<IBindingAttemptGrain>(grant.GrantId).Supersede();
+                return 0;
+            }));
+            await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains => grains.GetGrain<IPhoneCodesGrain>("any-phone-hash").TrySpend()));
             await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains => grains.GetGrain<IAuthorizationGrantGrain>(grant.GrantId).GetRoute()));
         }
 
