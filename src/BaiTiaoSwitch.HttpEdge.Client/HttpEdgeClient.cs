@@ -14,9 +14,12 @@ public sealed class HttpEdgeClient(BaiTiaoSwitchClient channel)
 {
     private string Channel => channel.Caller?.Channel ?? throw UnauthenticatedException.NoValidToken();
 
-    /// <summary>True the first time this channel uses <paramref name="nonce"/> within the replay window. Never retried: a retry would see its own use.</summary>
-    public Task<bool> TryUseNonceAsync(string nonce) =>
-        channel.InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For(Channel, nonce)).TryUse(nonce));
+    /// <summary>
+    /// True the first time this channel uses <paramref name="nonce"/> within the replay window, for a request stamped
+    /// <paramref name="timestampUnixSeconds"/>. Never retried: a retry would see its own use.
+    /// </summary>
+    public Task<bool> TryUseNonceAsync(string nonce, long timestampUnixSeconds) =>
+        channel.InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For(Channel, nonce)).TryUse(nonce, timestampUnixSeconds));
 
     /// <summary>Claims this channel's <paramref name="idempotencyKey"/> for a request with <paramref name="fingerprint"/>, or says why it may not run.</summary>
     public Task<IdempotencyClaim> BeginRecordAsync(string idempotencyKey, string fingerprint) =>

@@ -17,10 +17,10 @@ public static class BindingsApi
     {
         var api = app.MapV1("Bindings");
         api.MapPost("/bindings", (Delegate)Start).ForRole(ChannelRole.Wallet).Recorded(GatewayJson.Default.BindingBody).Accepts<BindingBody>("application/json")
-            .Errors(ErrorCodes.VerificationFailed, ErrorCodes.VerificationLocked, ErrorCodes.ChannelNotConfigured, ErrorCodes.IdempotencyKeyReused)
+            .Errors(ErrorCodes.VerificationFailed, ErrorCodes.VerificationLocked, ErrorCodes.ChannelNotConfigured, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown)
             .WithSummary("Start binding a card to this wallet; a one-time code goes to the holder's phone on record");
         api.MapPost("/bindings/{grantId}/verify", Verify).ForRole(ChannelRole.Wallet).Recorded(GatewayJson.Default.VerifyBody).Accepts<VerifyBody>("application/json")
-            .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.OtpInvalid, ErrorCodes.IdempotencyKeyReused)
+            .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.OtpInvalid, ErrorCodes.VerificationLocked, ErrorCodes.IdempotencyKeyReused, ErrorCodes.OutcomeUnknown)
             .WithSummary("Verify the one-time code: the grant becomes active and its walletToken is returned");
         return app;
     }

@@ -16,9 +16,6 @@ public sealed class GatewayOptions
     /// </summary>
     public string? ChannelsFile { get; set; }
 
-    /// <summary>How far a request's X-BTS-Timestamp may be from the gateway's clock.</summary>
-    public int TimestampSkewSeconds { get; set; } = 300;
-
     /// <summary>The largest request body accepted.</summary>
     public int BodySizeMaxBytes { get; set; } = 16 * 1024;
 

@@ -65,11 +65,6 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
-        if (options.TimestampSkewSeconds is < 1 or > 3600)
-        {
-            failures.Add("Gateway:TimestampSkewSeconds must be from 1 to 3600.");
-        }
-
         if (options.BodySizeMaxBytes is < 1024 or > 1024 * 1024)
         {
             failures.Add("Gateway:BodySizeMaxBytes must be from 1024 to 1048576.");

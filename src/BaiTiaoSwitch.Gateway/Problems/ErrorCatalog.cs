@@ -34,7 +34,7 @@ public static class ErrorCatalog
         new(ErrorCodes.ChannelNotConfigured, 422, "Channel not configured", "The switch has no such wallet channel."),
         new(ErrorCodes.VerificationFailed, 422, "Verification failed", "The card and holder details could not be verified. Which element failed is never told."),
         new(ErrorCodes.OtpInvalid, 422, "One-time code invalid", "The code is wrong or expired. Three wrong codes end the binding attempt."),
-        new(ErrorCodes.VerificationLocked, 429, "Binding locked", "Five failed verifications on this card within an hour lock binding on it for an hour."),
+        new(ErrorCodes.VerificationLocked, 429, "Binding locked", "Five failed verifications on this card within an hour lock binding on it for an hour. Codes checked on one card and codes sent to one phone are limited per hour too (10 and 5 by default)."),
         new(GatewayErrorCodes.InternalError, 500, "Internal error", "Something failed in the switch. It is logged; retry with the same Idempotency-Key."),
         new(ErrorCodes.OutcomeUnknown, 503, "Outcome unknown", "The switch could not confirm whether the request took effect. Retry with the same Idempotency-Key."),
         new(ErrorCodes.Overloaded, 503, "Overloaded", "Too many requests are waiting. Retry with backoff and the same Idempotency-Key."),

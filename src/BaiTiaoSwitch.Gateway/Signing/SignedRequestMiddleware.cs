@@ -3,6 +3,7 @@ using System.Globalization;
 using BaiTiaoSwitch.Gateway.Channels;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Problems;
+using BaiTiaoSwitch.HttpEdge.Nonces;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.Gateway.Signing;
@@ -20,7 +21,6 @@ public sealed partial class SignedRequestMiddleware(
     ILogger<SignedRequestMiddleware> logger)
 {
     private readonly int bodySizeMax = options.Value.BodySizeMaxBytes;
-    private readonly long skewSeconds = options.Value.TimestampSkewSeconds;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -123,7 +123,7 @@ public sealed partial class SignedRequestMiddleware(
             return Refuse(UnauthenticatedReason.MalformedTimestamp, channel);
         }
 
-        if (Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) > skewSeconds)
+        if (!ReplayWindow.IsFresh(time.GetUtcNow(), seconds))
         {
             return Refuse(UnauthenticatedReason.StaleTimestamp, channel);
         }
@@ -139,7 +139,8 @@ public sealed partial class SignedRequestMiddleware(
         }
 
         // Only a correctly signed request may spend the nonce memory, and only its own channel's.
-        if (!await channel.Edge.TryUseNonceAsync(nonce))
+        // The nonce memory checks the timestamp again: it refuses what it cannot vouch for (see ReplayWindow, NonceGrain).
+        if (!await channel.Edge.TryUseNonceAsync(nonce, seconds))
         {
             return Refuse(UnauthenticatedReason.ReplayedNonce, channel);
         }

@@ -1,18 +1,35 @@
 namespace BaiTiaoSwitch.Bindings;
 
-[GenerateSerializer, Alias("bts.BindingAttemptState")]
-public sealed class BindingAttemptState
+/// <summary>One attempt as stored. It changes only by a new value written whole (see <c>StateCommits</c>).</summary>
+[GenerateSerializer, Immutable, Alias("bts.BindingAttemptState")]
+public sealed record BindingAttemptState
 {
     [Id(0)]
-    public BindingAttempt? Attempt { get; set; }
+    public BindingAttempt? Attempt { get; init; }
 
     [Id(1)]
-    public int WrongTries { get; set; }
+    public int WrongTries { get; init; }
 
-    /// <summary>Three wrong codes or an expired code end the attempt: its grant is revoked and no code works any more.</summary>
     [Id(2)]
-    public bool Ended { get; set; }
+    public AttemptStatus Status { get; init; }
 
+    /// <summary>When it was activated or ended; the record is deleted <see cref="BindingOptions.AttemptRetention"/> later.</summary>
     [Id(3)]
-    public bool Verified { get; set; }
+    public DateTimeOffset? EndedAt { get; init; }
+}
+
+[GenerateSerializer, Alias("bts.AttemptStatus")]
+public enum AttemptStatus
+{
+    /// <summary>Waiting for its code.</summary>
+    Open = 0,
+
+    /// <summary>The right code came and is recorded; the grant's activation has not finished yet. A retried verify (or the attempt's reminder) finishes it.</summary>
+    Verified = 1,
+
+    /// <summary>The grant is active.</summary>
+    Activated = 2,
+
+    /// <summary>Wrong codes, expiry, or a newer start ended it: its code is dead and its pending grant revoked.</summary>
+    Ended = 3,
 }

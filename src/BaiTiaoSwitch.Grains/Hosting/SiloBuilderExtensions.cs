@@ -79,6 +79,10 @@ public static class SiloBuilderExtensions
                 options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
                 options.TableName = storage.Value.NamePrefix + "entities";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+
+                // A record that is cleared (a binding record past its windows, an expired HTTP answer) is deleted, not
+                // blanked: records of things that are over do not pile up.
+                options.DeleteStateOnClear = true;
             }));
         silo.AddAzureBlobGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AzureBlobStorageOptions> blob) =>
             blob.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>

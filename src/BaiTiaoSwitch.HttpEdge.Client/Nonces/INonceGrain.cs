@@ -4,10 +4,14 @@ namespace BaiTiaoSwitch.HttpEdge.Nonces;
 /// The replay memory of signed requests: one shard of one channel's nonces, keyed <c>{channel}/{shard}</c>
 /// (see <see cref="NonceKeys"/>). It lives in the cluster, so every gateway instance shares it. Only the channel
 /// whose nonces it holds may use it (as proven by its caller token); anyone else gets not_found.
-/// Memory only: nonces are kept between <see cref="NonceKeys.Memory"/> and twice that, in two rotating generations.
+/// Nonces are kept in memory for at least <see cref="ReplayWindow.NonceMemory"/>; a shard that may have lost live
+/// nonces (its silo died, or it moved) refuses requests signed before it started.
 /// </summary>
 public interface INonceGrain : IGrainWithStringKey
 {
-    /// <summary>True the first time the nonce is seen within the memory window; false for a replay.</summary>
-    Task<bool> TryUse(string nonce);
+    /// <summary>
+    /// True the first time the nonce is seen within the memory window, for a request stamped <paramref name="timestampUnixSeconds"/>;
+    /// false for a replay, a stale timestamp, or a timestamp older than what this shard can vouch for.
+    /// </summary>
+    Task<bool> TryUse(string nonce, long timestampUnixSeconds);
 }

@@ -3,9 +3,6 @@ namespace BaiTiaoSwitch.HttpEdge.Nonces;
 /// <summary>Where a channel's nonce is remembered. Shards spread one busy channel over several grains.</summary>
 public static class NonceKeys
 {
-    /// <summary>A nonce is refused when the same channel used it within this time.</summary>
-    public static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
-
     public const int ShardCount = 16;
 
     /// <summary>The grain key for a channel's nonce. The shard comes from a stable hash (FNV-1a), the same in every process.</summary>

@@ -14,6 +14,8 @@ public sealed class EdgeRecordOwnershipTests(GatewayFixture fixture)
 {
     private BaiTiaoSwitchClient As(string channel) => new(fixture.Cluster.Client, TestSecrets.Credential(channel));
 
+    private static long Now() => TestClock.Instance.GetUtcNow().ToUnixTimeSeconds();
+
     [Fact]
     public async Task Another_channel_cannot_spend_a_nonce_or_touch_a_recorded_answer_of_this_one()
     {
@@ -22,16 +24,16 @@ public sealed class EdgeRecordOwnershipTests(GatewayFixture fixture)
 
         foreach (var other in new[] { As("wechatpay"), As("issuer") })
         {
-            await Assert.ThrowsAsync<NotFoundException>(() => other.InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For("alipay", nonce)).TryUse(nonce)));
+            await Assert.ThrowsAsync<NotFoundException>(() => other.InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For("alipay", nonce)).TryUse(nonce, Now())));
             await Assert.ThrowsAsync<NotFoundException>(() => other.InvokeAsync(grains => grains.GetGrain<IHttpIdempotencyGrain>(HttpIdempotencyKeys.For("alipay", key)).Begin("fingerprint")));
         }
 
         await Assert.ThrowsAsync<UnauthenticatedException>(() => new BaiTiaoSwitchClient(fixture.Cluster.Client, credential: null)
-            .InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For("alipay", nonce)).TryUse(nonce)));
+            .InvokeAsync(grains => grains.GetGrain<INonceGrain>(NonceKeys.For("alipay", nonce)).TryUse(nonce, Now())));
 
         // Untouched by the others: the nonce is still alipay's to spend, and the key still alipay's to claim.
         var alipay = new HttpEdgeClient(As("alipay"));
-        Assert.True(await alipay.TryUseNonceAsync(nonce));
+        Assert.True(await alipay.TryUseNonceAsync(nonce, Now()));
         Assert.Equal(IdempotencyClaimKind.Claimed, (await alipay.BeginRecordAsync(key, "fingerprint")).Kind);
         await alipay.AbandonRecordAsync(key, "fingerprint");
     }

@@ -84,6 +84,18 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("/v1/bindings", "429", "verification_locked")]
+    [InlineData("/v1/bindings", "503", "outcome_unknown")]
+    [InlineData("/v1/bindings/{grantId}/verify", "429", "verification_locked")]
+    [InlineData("/v1/bindings/{grantId}/verify", "503", "outcome_unknown")]
+    [InlineData("/v1/bindings/{grantId}/verify", "422", "otp_invalid")]
+    public async Task The_binding_routes_list_every_error_they_answer(string path, string status, string code)
+    {
+        var responses = (await Document())["paths"]![path]!["post"]!["responses"]!;
+        Assert.Contains($"`{code}`", responses[status]?["description"]?.GetValue<string>() ?? "(no such status)", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_bodies_are_described_field_by_field()
     {

@@ -9,17 +9,72 @@ namespace BaiTiaoSwitch.Gateway.Tests.Units;
 [Collection(GatewayCollection.Name)]
 public sealed class NonceMemoryTests(GatewayFixture fixture)
 {
+    private HttpEdgeClient Nonces => new(new BaiTiaoSwitchClient(fixture.Cluster.Client, TestSecrets.Credential("alipay")));
+
+    private static long Now() => TestClock.Instance.GetUtcNow().ToUnixTimeSeconds();
+
     [Fact]
     public async Task A_nonce_is_refused_for_at_least_ten_minutes_then_forgotten()
     {
         var nonce = SignedClient.NewNonce();
-        var nonces = new HttpEdgeClient(new BaiTiaoSwitchClient(fixture.Cluster.Client, TestSecrets.Credential("alipay")));
-        Assert.True(await nonces.TryUseNonceAsync(nonce));
-        Assert.False(await nonces.TryUseNonceAsync(nonce));
+        Assert.True(await Nonces.TryUseNonceAsync(nonce, Now()));
+        Assert.False(await Nonces.TryUseNonceAsync(nonce, Now()));
         TestClock.Instance.Advance(TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(59));
-        Assert.False(await nonces.TryUseNonceAsync(nonce));
+        Assert.False(await Nonces.TryUseNonceAsync(nonce, Now()));
         TestClock.Instance.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(2));
-        Assert.True(await nonces.TryUseNonceAsync(nonce));
+        Assert.True(await Nonces.TryUseNonceAsync(nonce, Now()));
+    }
+
+    [Fact]
+    public void The_nonce_memory_is_derived_from_the_timestamp_window_and_covers_all_of_it()
+    {
+        // A request is fresh from skew before its first use (signed ahead) until skew after its timestamp.
+        Assert.Equal(TimeSpan.FromSeconds(300), ReplayWindow.TimestampSkew);
+        Assert.Equal(2 * ReplayWindow.TimestampSkew, ReplayWindow.NonceMemory);
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        Assert.True(ReplayWindow.IsFresh(now, now.ToUnixTimeSeconds() + 300));
+        Assert.True(ReplayWindow.IsFresh(now + ReplayWindow.NonceMemory, now.ToUnixTimeSeconds() + 300));
+        Assert.False(ReplayWindow.IsFresh(now + ReplayWindow.NonceMemory + TimeSpan.FromSeconds(1), now.ToUnixTimeSeconds() + 300));
+        Assert.False(ReplayWindow.IsFresh(now, now.ToUnixTimeSeconds() - 301));
+    }
+
+    [Fact]
+    public async Task A_request_signed_ahead_of_the_clock_is_refused_again_until_its_timestamp_is_stale()
+    {
+        var nonce = SignedClient.NewNonce();
+        var ahead = Now() + 300;
+        Assert.True(await Nonces.TryUseNonceAsync(nonce, ahead));
+        TestClock.Instance.Advance(ReplayWindow.NonceMemory);
+        Assert.False(await Nonces.TryUseNonceAsync(nonce, ahead));
+        TestClock.Instance.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await Nonces.TryUseNonceAsync(SignedClient.NewNonce(), ahead));
+    }
+
+    [Fact]
+    public async Task A_restarted_nonce_shard_refuses_a_captured_request_signed_before_it_started()
+    {
+        var nonce = SignedClient.NewNonce();
+        var captured = Now();
+        Assert.True(await Nonces.TryUseNonceAsync(nonce, captured));
+
+        // The shard's memory goes (its silo died, or it moved) while the captured request is still fresh.
+        TestClock.Instance.Advance(TimeSpan.FromSeconds(30));
+        await SiloSide.DeactivateAll(fixture.Cluster);
+
+        Assert.False(await Nonces.TryUseNonceAsync(nonce, captured));
+        Assert.True(await Nonces.TryUseNonceAsync(SignedClient.NewNonce(), Now()));
+    }
+
+    [Fact]
+    public async Task A_shard_collected_after_its_nonces_went_stale_refuses_nothing_new()
+    {
+        var nonce = SignedClient.NewNonce();
+        Assert.True(await Nonces.TryUseNonceAsync(nonce, Now()));
+        TestClock.Instance.Advance(ReplayWindow.NonceMemory + TimeSpan.FromSeconds(1));
+        await SiloSide.DeactivateAll(fixture.Cluster);
+
+        // Signed a while ago but within the window, with a new nonce: nothing the old shard held could be replayed now.
+        Assert.True(await Nonces.TryUseNonceAsync(SignedClient.NewNonce(), Now() - 60));
     }
 
     [Fact]

@@ -73,9 +73,15 @@ public sealed class CallerPermissionTests(ClusterFixture fixture)
                 grains.GetGrain<ICreditAccountGrain>(scenario.AccountId).Authorize("raw-" + Guid.NewGuid().ToString("N"), new AuthorizeCommand(grant.GrantId, scenario.CardId, Money.Fen(100), Scenario.Shop))));
             await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(async grains =>
             {
-                await grains.GetGrain<ICardBindingGrain>("any-hash").RecordFailure();
+                await grains.GetGrain<ICardBindingGrain>("any-hash").CheckCode("gr_any", "alipay", "expected", "given");
                 return 0;
             }));
+            await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(async grains =>
+            {
+                await grains.GetGrain<IBindingAttemptGrain>(grant.GrantId).Supersede();
+                return 0;
+            }));
+            await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains => grains.GetGrain<IPhoneCodesGrain>("any-phone-hash").TrySpend()));
             await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains => grains.GetGrain<IAuthorizationGrantGrain>(grant.GrantId).GetRoute()));
         }
 

@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -15,6 +16,9 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
     /// <summary>One fake clock for every in-process silo of the test run.</summary>
     public static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Failed verifications that lock binding on a card in these silos: above the ten codes a card may have checked in an hour.</summary>
+    public const int BindingLockAt = 12;
+
     public void Configure(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<TimeProvider>(Clock);
@@ -29,6 +33,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
         silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
+        silo.Services.AddSingleton<IOtpSender, RecordedOtps>();
         silo.AddBaiTiaoSwitch(
             options => options.Configure(switchOptions =>
             {
@@ -41,7 +46,10 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.CardEndedGrantsMax = 3;
             }),
             keys => keys.Configure(TestKeys.Apply),
-            callers => callers.Configure(TestKeys.Apply));
+            callers => callers.Configure(TestKeys.Apply),
+
+            // The lock above the code budget, so that each can be seen on its own (the gateway tests keep the defaults).
+            binding => binding.Configure(bindingOptions => bindingOptions.FailuresBeforeLockMax = BindingLockAt));
     }
 }
 

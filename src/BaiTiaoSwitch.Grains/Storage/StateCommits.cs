@@ -1,0 +1,43 @@
+namespace BaiTiaoSwitch.Storage;
+
+/// <summary>
+/// Durable before visible, for grains whose state is one immutable value: the next state is built on the side, written,
+/// and only then is it the state. A write that fails (or whose outcome is unknown) leaves the previous value in memory,
+/// drops the activation (the next one reads what storage really holds) and answers the retryable outcome_unknown.
+/// </summary>
+public static class StateCommits
+{
+    public static async Task Commit<T>(this IPersistentState<T> state, T next, IGrainBase grain)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            state.State = previous;
+            grain.DeactivateOnIdle();
+            throw OutcomeUnknown();
+        }
+    }
+
+    /// <summary>Deletes the stored state (the row goes); on failure, as <see cref="Commit"/>.</summary>
+    public static async Task Delete<T>(this IPersistentState<T> state, IGrainBase grain)
+    {
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch (Exception)
+        {
+            grain.DeactivateOnIdle();
+            throw OutcomeUnknown();
+        }
+    }
+
+    // The storage exception stays here: it need not be serializable, and the caller can do nothing with it.
+    private static OutcomeUnknownException OutcomeUnknown() =>
+        new("A storage write failed, so whether the change was kept is unknown. Retry with the same idempotency key: the retry finds what was kept.");
+}
