@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.RequestKeys;
@@ -26,7 +27,7 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
 
     public static string TableName(SwitchStorageOptions options) => options.NamePrefix + "requestkeys";
 
-    public string PartitionOf(string channel, string key) => PartitionOf(channel, Shard(key));
+    public string PartitionOf(string channel, string key) => PartitionOf(channel, ShardHash.Shard(key, ShardCount));
 
     public string PartitionOf(string channel, int shard) => $"{cluster.Value.ServiceId}~{channel}~{shard:D2}";
 
@@ -85,17 +86,5 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
         var count = batch.Count;
         batch.Clear();
         return count;
-    }
-
-    private static int Shard(string key)
-    {
-        // FNV-1a: stable across processes and versions (string.GetHashCode is randomized per process).
-        var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % ShardCount);
     }
 }

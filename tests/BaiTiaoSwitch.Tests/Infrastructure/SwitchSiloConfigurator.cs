@@ -33,7 +33,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
             options => options.Configure(switchOptions =>
             {
                 switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
-                switchOptions.SnapshotEveryBatches = 16;
+                switchOptions.SnapshotJournalBytesMin = 8 * 1024;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply));

@@ -41,7 +41,7 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         try
         {
             await operation.Prepare(book, caller);
-            var global = await keys.Claim(caller.Channel, idempotencyKey, owner, operation.Fingerprint);
+            var global = await ClaimInNamespace(caller.Channel, idempotencyKey, operation.Fingerprint);
             if (!global.IsFor(operation.Fingerprint))
             {
                 throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
@@ -79,6 +79,19 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
 
         await Durable();
         return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
+    }
+
+    /// <summary>A claim whose answer was lost may or may not be stored: the request is retryable with its key.</summary>
+    private async Task<KeyClaim> ClaimInNamespace(string channel, string idempotencyKey, string fingerprint)
+    {
+        try
+        {
+            return await keys.Claim(channel, idempotencyKey, owner, fingerprint);
+        }
+        catch (Exception exception) when (exception is not SwitchException)
+        {
+            throw new OutcomeUnknownException("The switch could not confirm this request's idempotency key. Retry with the same key; nothing took effect without it.");
+        }
     }
 
     /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>
