@@ -1,11 +1,12 @@
 namespace BaiTiaoSwitch.CommitLog;
 
 /// <summary>
-/// Group commit across lines for one partition of the commit log. A row goes at once when nothing is in flight;
-/// otherwise rows gather until a transaction is full (100 rows or the byte bound) or the oldest has waited the linger
-/// time, and up to <c>inFlightMax</c> transactions run at once. A transaction is all or nothing: when one of its rows
-/// already exists (a second activation of that line wrote it), that row alone fails and the others go again; any other
-/// failure fails every row of it (their lines drop their activations and answer outcome_unknown).
+/// Group commit across lines for one partition of the commit log. An append goes at once when nothing is in flight;
+/// otherwise appends gather until a transaction is full (50 appends, each an entry and its line's head, or the byte
+/// bound) or the oldest has waited the linger time, and up to <c>inFlightMax</c> transactions run at once. A transaction
+/// is all or nothing: when one line is fenced (another activation moved its head), that append alone fails and the
+/// others go again; any other failure fails every append of it (their lines drop their activations and answer
+/// outcome_unknown).
 /// Thread-safe: every silo-local line of the shard appends here.
 /// </summary>
 internal sealed class ShardCommitter(IJournalTable table, string partition, CommitLogSettings settings)
@@ -16,13 +17,14 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Comm
     private int inFlight;
     private bool lingering;
 
-    public Task Append(JournalRow row)
+    /// <summary>Makes the append durable; returns the line's new head ETag.</summary>
+    public Task<string> Append(JournalAppend append)
     {
-        var pending = new Pending(row, Environment.TickCount64);
+        var pending = new Pending(append, Environment.TickCount64);
         lock (gate)
         {
             waiting.Add(pending);
-            waitingBytes += row.Data.Length;
+            waitingBytes += append.Entry.Data.Length;
         }
 
         Pump();
@@ -60,9 +62,9 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Comm
     {
         var batch = new List<Pending>();
         long bytes = 0;
-        while (waiting.Count > batch.Count && batch.Count < settings.RowsMax && (batch.Count == 0 || bytes + waiting[batch.Count].Row.Data.Length <= settings.BytesMax))
+        while (waiting.Count > batch.Count && batch.Count < settings.RowsMax && (batch.Count == 0 || bytes + waiting[batch.Count].Append.Entry.Data.Length <= settings.BytesMax))
         {
-            bytes += waiting[batch.Count].Row.Data.Length;
+            bytes += waiting[batch.Count].Append.Entry.Data.Length;
             batch.Add(waiting[batch.Count]);
         }
 
@@ -99,13 +101,17 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Comm
             {
                 try
                 {
-                    await table.Insert(partition, batch.Select(pending => pending.Row).ToList()).ConfigureAwait(false);
-                    batch.ForEach(pending => pending.Stored.TrySetResult());
+                    var heads = await table.Append(partition, batch.Select(pending => pending.Append).ToList()).ConfigureAwait(false);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Stored.TrySetResult(heads[i]);
+                    }
+
                     return;
                 }
-                catch (JournalRowExistsException exists) when (batch.FindIndex(pending => pending.Row.RowKey == exists.RowKey) is var index and >= 0)
+                catch (JournalFencedException fenced) when (batch.FindIndex(pending => pending.Append.AccountId == fenced.AccountId) is var index and >= 0)
                 {
-                    batch[index].Stored.TrySetException(exists);
+                    batch[index].Stored.TrySetException(fenced);
                     batch.RemoveAt(index);
                 }
             }
@@ -125,9 +131,9 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Comm
         }
     }
 
-    private sealed record Pending(JournalRow Row, long EnqueuedAt)
+    private sealed record Pending(JournalAppend Append, long EnqueuedAt)
     {
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<string> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

@@ -16,19 +16,27 @@ namespace BaiTiaoSwitch.CommitLog;
 public sealed class SharedCommitLog(IJournalTable table, IOptions<SwitchOptions> options, IOptions<ClusterOptions> cluster, Serializer serializer)
 {
     private readonly ConcurrentDictionary<string, ShardCommitter> shards = new(StringComparer.Ordinal);
-    private readonly CommitLogSettings settings = new(TableJournal.TransactionRowsMax, options.Value.CommitLogTransactionBytesMax,
+    private readonly CommitLogSettings settings = new(TableJournal.TransactionAppendsMax, options.Value.CommitLogTransactionBytesMax,
         (int)options.Value.CommitLogLinger.TotalMilliseconds, options.Value.CommitLogInFlightMax);
 
     public string PartitionOf(string accountId) => $"{cluster.Value.ServiceId}~{ShardHash.Shard(accountId, options.Value.CommitLogShards):D2}";
 
-    /// <summary>Makes <paramref name="entry"/> durable in its line's shard. Returns its size in bytes.</summary>
-    public async Task<int> Append(string accountId, AccountImage entry)
+    /// <summary>
+    /// Makes <paramref name="entry"/> durable in its line's shard and moves the line's head to its version, conditional
+    /// on <paramref name="headETag"/> (null: the line has no head yet). Returns the new head ETag and the entry's size.
+    /// Throws <see cref="JournalFencedException"/> when another activation of the line wrote meanwhile.
+    /// </summary>
+    public async Task<(string HeadETag, int Bytes)> Append(string accountId, AccountImage entry, string? headETag)
     {
         var bytes = serializer.SerializeToArray(entry);
         var partition = PartitionOf(accountId);
-        await shards.GetOrAdd(partition, name => new ShardCommitter(table, name, settings)).Append(new JournalRow(partition, JournalRow.RowKeyOf(accountId, entry.Version), bytes));
-        return bytes.Length;
+        var row = new JournalRow(partition, JournalRow.RowKeyOf(accountId, entry.Version), bytes);
+        var head = await shards.GetOrAdd(partition, name => new ShardCommitter(table, name, settings)).Append(new JournalAppend(accountId, entry.Version, row, headETag));
+        return (head, bytes.Length);
     }
+
+    /// <summary>The line's head (last version written, ETag), or null when it has never written.</summary>
+    public Task<JournalHead?> ReadHead(string accountId, CancellationToken cancellationToken) => table.ReadHead(PartitionOf(accountId), accountId, cancellationToken);
 
     /// <summary>
     /// Applies the line's entries from <paramref name="fromVersion"/> on, in order, stopping at the first gap.

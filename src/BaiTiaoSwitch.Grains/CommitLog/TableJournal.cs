@@ -12,6 +12,9 @@ namespace BaiTiaoSwitch.CommitLog;
 public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJournalTable
 {
     public const int TransactionRowsMax = 100;
+
+    /// <summary>Appends per transaction: each is two operations (its entry and its line's head).</summary>
+    public const int TransactionAppendsMax = TransactionRowsMax / 2;
     private const int PropertyBytesMax = 64 * 1024;
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
@@ -20,24 +23,43 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
         return client;
     });
 
-    public async Task Insert(string partition, IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> Append(string partition, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
     {
         var client = await table.Value.ConfigureAwait(false);
+        var actions = new List<TableTransactionAction>(appends.Count * 2);
+        foreach (var append in appends)
+        {
+            var head = new TableEntity(partition, JournalRow.HeadKeyOf(append.AccountId)) { ["Version"] = append.Version };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(append.Entry)));
+            actions.Add(append.HeadETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, new ETag(etag))
+                : new TableTransactionAction(TableTransactionActionType.Add, head));
+        }
+
         try
         {
-            await client.SubmitTransactionAsync(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(row))).ToList(), cancellationToken).ConfigureAwait(false);
+            var answers = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return [.. Enumerable.Range(0, appends.Count).Select(index => answers.Value[(index * 2) + 1].Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException("The table did not return the head's new ETag."))];
         }
-        catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex is { } index && index < rows.Count)
+        catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && failed.FailedTransactionActionIndex is { } index && index / 2 < appends.Count)
         {
-            throw new JournalRowExistsException(rows[index].RowKey, failed);
+            throw new JournalFencedException(appends[index / 2].AccountId, failed);
         }
+    }
+
+    public async Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var head = await client.GetEntityIfExistsAsync<TableEntity>(partition, JournalRow.HeadKeyOf(accountId), ["Version"], cancellationToken).ConfigureAwait(false);
+        return head.HasValue ? new JournalHead(head.Value!.GetInt64("Version") ?? 0, head.Value.ETag.ToString()) : null;
     }
 
     public async IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var client = await table.Value.ConfigureAwait(false);
         var from = JournalRow.RowKeyOf(accountId, fromVersion);
-        var to = JournalRow.RowKeyAfter(accountId);
+        var to = JournalRow.HeadKeyOf(accountId);
         var rows = client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken);
         await foreach (var entity in rows.ConfigureAwait(false))
         {

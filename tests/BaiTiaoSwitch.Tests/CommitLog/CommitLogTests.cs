@@ -20,9 +20,9 @@ public sealed class CommitLogTests(ClusterFixture fixture)
         var faults = ClusterFactory.Faults(fixture.Cluster);
         var before = faults.Writes(StorageNames.Journal);
 
-        await Task.WhenAll(lines.Select(line => Task.Run(() => log.Append(line, new AccountImage { Version = 1, Requests = 1 }))));
+        var heads = await Task.WhenAll(lines.Select(line => Task.Run(() => log.Append(line, new AccountImage { Version = 1, Requests = 1 }, headETag: null))));
         var transactions = faults.Writes(StorageNames.Journal) - before;
-        await Task.WhenAll(lines.Select(line => log.Append(line, new AccountImage { Version = 2, Requests = 2 })));
+        await Task.WhenAll(lines.Select((line, i) => log.Append(line, new AccountImage { Version = 2, Requests = 2 }, heads[i].HeadETag)));
 
         Assert.True(transactions <= lines.Count / 2, $"{lines.Count} lines' entries took {transactions} transactions");
         foreach (var line in lines)
@@ -34,16 +34,21 @@ public sealed class CommitLogTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_second_writer_of_a_version_fails_alone_while_the_lines_in_its_transaction_are_stored()
+    public async Task A_stale_writer_is_fenced_alone_even_after_the_versions_it_would_write_were_deleted()
     {
         var log = SiloSide.Services(fixture.Cluster).GetRequiredService<SharedCommitLog>();
-        var taken = "taken-" + Guid.NewGuid().ToString("N");
-        await log.Append(taken, new AccountImage { Version = 1 });
-        var others = Enumerable.Range(0, 200).Select(i => $"other-{i}-{Guid.NewGuid():N}").Where(id => log.PartitionOf(id) == log.PartitionOf(taken)).Take(5).ToList();
+        var line = "fenced-" + Guid.NewGuid().ToString("N");
+        var (staleHead, _) = await log.Append(line, new AccountImage { Version = 1 }, headETag: null);
+        var (head, _) = await log.Append(line, new AccountImage { Version = 2 }, staleHead);
+        await log.Append(line, new AccountImage { Version = 3 }, head);
+        await log.Delete(line, 1, 3);
+        var others = Enumerable.Range(0, 200).Select(i => $"other-{i}-{Guid.NewGuid():N}").Where(id => log.PartitionOf(id) == log.PartitionOf(line)).Take(5).ToList();
 
-        var appends = others.Select(line => log.Append(line, new AccountImage { Version = 1 })).Append(log.Append(taken, new AccountImage { Version = 1 })).ToList();
+        // A second activation that read the line at version 1 tries to write version 2, which no longer exists.
+        var appends = others.Select(other => log.Append(other, new AccountImage { Version = 1 }, headETag: null)).Append(log.Append(line, new AccountImage { Version = 2 }, staleHead)).ToList();
 
-        await Assert.ThrowsAsync<JournalRowExistsException>(() => appends[^1]);
+        await Assert.ThrowsAsync<JournalFencedException>(() => appends[^1]);
         await Task.WhenAll(appends.Take(others.Count));
+        Assert.Equal(3, (await log.ReadHead(line, CancellationToken.None))!.Version);
     }
 }

@@ -7,9 +7,10 @@ namespace BaiTiaoSwitch.Tests.CommitLog;
 /// <summary>Group commit across lines in one shard: batching, the split-brain fence per row, failure of a whole transaction.</summary>
 public sealed class ShardCommitterTests
 {
-    private static readonly CommitLogSettings Settings = new(RowsMax: 100, BytesMax: 1_000_000, LingerMilliseconds: 50, InFlightMax: 1);
+    private static readonly CommitLogSettings Settings = new(RowsMax: 50, BytesMax: 1_000_000, LingerMilliseconds: 50, InFlightMax: 1);
 
-    private static JournalRow Row(string account, long version) => new("p", JournalRow.RowKeyOf(account, version), new byte[] { 1, 2, 3 });
+    private static JournalAppend Row(string account, long version) =>
+        new(account, version, new JournalRow("p", JournalRow.RowKeyOf(account, version), new byte[] { 1, 2, 3 }), null);
 
     [Fact]
     public async Task Rows_appended_while_a_transaction_is_in_flight_go_together_in_the_next()
@@ -26,9 +27,9 @@ public sealed class ShardCommitterTests
     }
 
     [Fact]
-    public async Task A_row_that_already_exists_fails_alone_and_the_rest_of_its_transaction_is_stored()
+    public async Task A_fenced_line_fails_alone_and_the_rest_of_its_transaction_is_stored()
     {
-        var table = new GatedTable { Existing = { JournalRow.RowKeyOf("b", 1) } };
+        var table = new GatedTable { Fenced = { "b" } };
         var shard = new ShardCommitter(table, "p", Settings);
         var blocker = shard.Append(Row("x", 1));
         var rows = new[] { shard.Append(Row("a", 1)), shard.Append(Row("b", 1)), shard.Append(Row("c", 1)) };
@@ -37,7 +38,7 @@ public sealed class ShardCommitterTests
         await blocker;
 
         await rows[0];
-        await Assert.ThrowsAsync<JournalRowExistsException>(() => rows[1]);
+        await Assert.ThrowsAsync<JournalFencedException>(() => rows[1]);
         await rows[2];
         Assert.Equal(["a~000000000001", "c~000000000001"], table.Stored.Where(key => key != "x~000000000001"));
     }
@@ -61,35 +62,38 @@ public sealed class ShardCommitterTests
     {
         private readonly TaskCompletionSource gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public List<List<JournalRow>> Transactions { get; } = [];
+        public List<List<JournalAppend>> Transactions { get; } = [];
 
         public List<string> Stored { get; } = [];
 
-        public HashSet<string> Existing { get; } = [];
+        public HashSet<string> Fenced { get; } = [];
 
         public Exception? Failure { get; set; }
 
         public void Release() => gate.TrySetResult();
 
-        public async Task Insert(string partition, IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<string>> Append(string partition, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
         {
             await gate.Task;
             lock (Transactions)
             {
-                Transactions.Add([.. rows]);
+                Transactions.Add([.. appends]);
                 if (Failure is not null)
                 {
                     throw Failure;
                 }
 
-                if (rows.FirstOrDefault(row => Existing.Contains(row.RowKey)) is { } exists)
+                if (appends.FirstOrDefault(append => Fenced.Contains(append.AccountId)) is { } fenced)
                 {
-                    throw new JournalRowExistsException(exists.RowKey);
+                    throw new JournalFencedException(fenced.AccountId);
                 }
 
-                Stored.AddRange(rows.Select(row => row.RowKey));
+                Stored.AddRange(appends.Select(append => append.Entry.RowKey));
+                return [.. appends.Select(append => "etag-" + append.Version)];
             }
         }
+
+        public Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default) => Task.FromResult<JournalHead?>(null);
 
         public async IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {

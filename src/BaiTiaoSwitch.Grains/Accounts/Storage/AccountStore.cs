@@ -10,17 +10,20 @@ namespace BaiTiaoSwitch.Accounts;
 /// The durable form of a line, and the only writer of it: its journal entries in the silo's commit log (packed with
 /// other lines' into shard transactions), plus a snapshot (blob) written when the journal since the last one is at
 /// least the snapshot's own size (amortized), after which the entries it covers are deleted. Data flows one way: the
-/// committer hands it a batch, it writes. Rows are insert-only by version, so two activations of one line can never
-/// both write a version (split-brain fence); snapshots are ETag-conditional for the same reason.
+/// committer hands it a batch, it writes. Every append also moves the line's head row, conditional on the head this
+/// activation last saw, so two activations can never both write after the same version, even once old entries are
+/// deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
 /// </summary>
 public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger) : IAccountStore
 {
     private const string SnapshotState = "snapshot";
+    private const int LoadAttemptsMax = 5;
     private readonly CommitLog.SharedCommitLog log = services.GetRequiredService<CommitLog.SharedCommitLog>();
     private readonly IGrainStorage snapshots = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Snapshots);
     private readonly Serializer serializer = services.GetRequiredService<Serializer>();
     private readonly GrainState<AccountImage> snapshot = new(new AccountImage());
     private long journalBytes;
+    private string? headETag;
     private Task? snapshotWrite;
 
     public long SnapshotVersion => snapshot.State!.Version;
@@ -28,18 +31,35 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// <summary>Journal versions up to this one are known to be deleted.</summary>
     public long PrunedThrough => snapshot.State!.JournalPrunedThrough;
 
-    /// <summary>Reads the snapshot and the journal after it (one range query) into <paramref name="book"/>. Returns how many entries.</summary>
+    /// <summary>
+    /// Reads the snapshot, the journal after it (one range query) and the line's head into <paramref name="book"/>.
+    /// When the head is ahead of what was read, a newer snapshot pruned the journal meanwhile (or another activation
+    /// wrote): the load starts over, a few times. Returns how many entries were replayed.
+    /// </summary>
     public async Task<int> Load(AccountBook book, CancellationToken cancellationToken)
     {
-        await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), snapshot, cancellationToken);
-        if (snapshot.RecordExists)
+        for (var attempt = 1; ; attempt++)
         {
-            book.Apply(snapshot.State!);
-        }
+            book.Clear();
+            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), snapshot, cancellationToken);
+            if (snapshot.RecordExists)
+            {
+                book.Apply(snapshot.State!);
+            }
 
-        var (entries, bytes) = await log.Replay(accountId, book.Version + 1, book.Apply, cancellationToken);
-        journalBytes = bytes;
-        return entries;
+            var (entries, bytes) = await log.Replay(accountId, book.Version + 1, book.Apply, cancellationToken);
+            var head = await log.ReadHead(accountId, cancellationToken);
+            if ((head?.Version ?? 0) == book.Version)
+            {
+                (journalBytes, headETag) = (bytes, head?.ETag);
+                return entries;
+            }
+
+            if (attempt == LoadAttemptsMax || head is null || head.Version < book.Version)
+            {
+                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {head?.Version ?? 0}, its journal reads to {book.Version}.");
+            }
+        }
     }
 
     /// <summary>True when the journal since the last snapshot is at least as large as that snapshot (and the floor).</summary>
@@ -52,7 +72,8 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// </summary>
     public async Task Write(AccountImage changes, AccountImage? image)
     {
-        journalBytes += await log.Append(accountId, changes);
+        var (head, bytes) = await log.Append(accountId, changes, headETag);
+        (headETag, journalBytes) = (head, journalBytes + bytes);
         if (image is not null)
         {
             snapshotWrite = WriteSnapshot(image);

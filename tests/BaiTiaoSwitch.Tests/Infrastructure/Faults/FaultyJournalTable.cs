@@ -7,21 +7,20 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Faults;
 /// The commit log's table under the same faults, holds and watchers as the other stores (store name
 /// <see cref="StorageNames.Journal"/>). One decision per transaction, as storage fails a whole transaction; its target
 /// names every row in it, so a test's target "the rows of this line" hits the transactions that carry them. A conflict
-/// is the real one: the first matching row "already exists".
+/// is the real one: the first line of the transaction is fenced.
 /// </summary>
 public sealed class FaultyJournalTable(IJournalTable inner, StorageFaults faults) : IJournalTable
 {
-    public Task Insert(string partition, IReadOnlyList<JournalRow> rows, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<string>> Append(string partition, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default) =>
         faults.Around(
             StorageNames.Journal,
-            string.Join(' ', rows.Select(row => row.RowKey)),
-            async () =>
-            {
-                await inner.Insert(partition, rows, cancellationToken);
-                return true;
-            },
+            string.Join(' ', appends.Select(append => append.Entry.RowKey)),
+            () => inner.Append(partition, appends, cancellationToken),
             forgetOutcome: null,
-            conflict: () => new JournalRowExistsException(rows[0].RowKey));
+            conflict: () => new JournalFencedException(appends[0].AccountId));
+
+    public Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default) =>
+        inner.ReadHead(partition, accountId, cancellationToken);
 
     public IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, CancellationToken cancellationToken = default) =>
         inner.Read(partition, accountId, fromVersion, cancellationToken);
