@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,9 @@ public sealed class BenchCluster : IAsyncDisposable
     public IGrainFactory GrainFactory => Cluster.GrainFactory;
 
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    /// <summary>The issuer's SDK client; <see cref="BaiTiaoSwitchClient.As"/> gives a wallet's. The one place the benchmark builds a client.</summary>
+    public BaiTiaoSwitchClient Issuer() => new(GrainFactory, Caller.Issuer("issuer"));
 
     public static async Task<BenchCluster> Start(BenchOptions options, string namePrefix, bool groupCommit)
     {

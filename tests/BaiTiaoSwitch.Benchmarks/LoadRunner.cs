@@ -13,6 +13,7 @@ public sealed record LoadResult(
     long Failed,
     long CallsIncludingWarmup,
     long ApprovedIncludingWarmup,
+    long FailedIncludingWarmup,
     double[] SortedLatenciesMs,
     IReadOnlyDictionary<string, long> Declines,
     IReadOnlyDictionary<string, long> Errors,
@@ -77,6 +78,7 @@ public static class LoadRunner
             states.Sum(state => state.Failed),
             states.Sum(state => state.Calls),
             states.Sum(state => state.ApprovedAll),
+            states.Sum(state => state.FailedAll),
             latencies,
             Merge(states.Select(state => state.Declines)),
             Merge(states.Select(state => state.Errors)),
@@ -106,6 +108,10 @@ public static class LoadRunner
             if (answer is { IsApproved: true })
             {
                 state.ApprovedAll++;
+            }
+            else if (error is not null)
+            {
+                state.FailedAll++;
             }
 
             if (done < windowStart || done > windowEnd)
@@ -166,6 +172,8 @@ public static class LoadRunner
         public long Calls { get; set; }
 
         public long ApprovedAll { get; set; }
+
+        public long FailedAll { get; set; }
 
         public string? FirstError { get; set; }
     }

@@ -23,7 +23,7 @@ public static class ZipfLinesWorkload
 {
     public static async Task<ZipfResult> Run(BenchCluster cluster, BenchOptions options, JournalTable journal, ProcessCpu? azurite, string name)
     {
-        var issuer = new BaiTiaoSwitchClient(cluster.GrainFactory, Caller.Issuer("issuer"));
+        var issuer = cluster.Issuer();
         var wallets = new Dictionary<string, BaiTiaoSwitchClient>(StringComparer.Ordinal)
         {
             ["alipay"] = issuer.As(Caller.Wallet("alipay")),
@@ -90,7 +90,7 @@ public static class ZipfLinesWorkload
             var line = order[zipf.Next(random)];
             touched[line] = true;
             var (grantId, wallet) = ready[line];
-            return wallet.AuthorizeAsync(new AuthorizeRequest(grantId, null, amount, HotLineWorkload.Shop));
+            return wallet.AuthorizeAsync(new AuthorizeRequest(grantId, null, amount, HotLine.Shop));
         });
         var entities = await journal.Count(prefix) - entitiesBefore;
         return new ZipfResult(setup, load, new JournalUse(entities, load.CallsIncludingWarmup, 0, 0), touched.Count(hit => hit), zipf.Share(0));
