@@ -92,6 +92,8 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
             TimedGrainStorage.Decorate(silo.Services, provider, offTurn: snapshotOffTurn && provider == StorageNames.Snapshots);
         }
 
+        TimedReminderTable.Decorate(silo.Services);
+
         if (configuration["Bench:StorageSerializer"] == "orleans")
         {
             silo.Services.AddOptions<AzureTableStorageOptions>(StorageNames.Journal)

@@ -72,6 +72,22 @@ public sealed class StorageTimings
             .Where(line => !line.EndsWith(": none", StringComparison.Ordinal))
             .ToList();
 
+    /// <summary>
+    /// Storage operations per unit of work (a line set up, say), by provider and kind, with the mean round trip of each:
+    /// where the storage time of that unit goes.
+    /// </summary>
+    public static (double Operations, double RoundTripMs, string Breakdown) Per(double units)
+    {
+        var parts = All.OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .SelectMany(entry => new[] { ($"{entry.Key} writes", entry.Value.Writes.Read()), ($"{entry.Key} reads", entry.Value.Reads.Read()) })
+            .Where(part => part.Item2.Count > 0)
+            .ToList();
+        var operations = parts.Sum(part => part.Item2.Count) / units;
+        var roundTripMs = parts.Sum(part => part.Item2.Count * part.Item2.TotalMs) / units;
+        var breakdown = string.Join(", ", parts.Select(part => $"{part.Item1} {part.Item2.Count / units:0.0} x {part.Item2.TotalMs:0.0} ms"));
+        return (operations, roundTripMs, breakdown);
+    }
+
     public static void ResetAll()
     {
         foreach (var timings in All.Values)
