@@ -5,7 +5,8 @@ namespace BaiTiaoSwitch.Benchmarks;
 /// <summary>
 /// Reads the account journal table straight from Azurite. Orleans' table storage keys an entity by
 /// <c>{ServiceId}_{GrainId}</c> with '/' replaced by '_', and the journal's grain id is
-/// <c>btsjournal/{accountId}.{version:D12}</c>: one entity per durable batch, so entities / authorizations = batch size.
+/// <c>btsjournal/{accountId}.{version:D12}</c>: one entity per durable batch. Entries below a snapshot are deleted, so
+/// the table shows what is stored now, not how many batches were written (<see cref="TimedGrainStorage"/> counts those).
 /// </summary>
 public sealed class JournalTable(string connectionString, string tableName)
 {
@@ -15,22 +16,10 @@ public sealed class JournalTable(string connectionString, string tableName)
 
     public static string ServicePrefix(string serviceId) => $"{serviceId}_btsjournal_";
 
-    /// <summary>How many journal entities have a partition key starting with <paramref name="prefix"/>.</summary>
-    public async Task<long> Count(string prefix)
+    /// <summary>Average stored size (bytes of serialized state) of up to <paramref name="sample"/> of the entities still stored under <paramref name="prefix"/>.</summary>
+    public async Task<(int Entities, double AverageBytes, long MaxBytes)> SampleSizes(string prefix, int sample)
     {
-        long count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(Range(prefix), maxPerPage: 1000, select: ["PartitionKey"]))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Average stored size (bytes of serialized state) of up to <paramref name="sample"/> entities from <paramref name="fromVersion"/> on.</summary>
-    public async Task<(int Entities, double AverageBytes, long MaxBytes)> SampleSizes(string accountPrefix, long fromVersion, int sample)
-    {
-        var filter = $"PartitionKey ge '{accountPrefix}{fromVersion:D12}' and PartitionKey lt '{accountPrefix}~'";
+        var filter = Range(prefix);
         var sizes = new List<long>(sample);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: sample))
         {

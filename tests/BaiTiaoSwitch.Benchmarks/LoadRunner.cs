@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Storage;
 
 namespace BaiTiaoSwitch.Benchmarks;
 
@@ -19,7 +20,8 @@ public sealed record LoadResult(
     IReadOnlyDictionary<string, long> Errors,
     string? FirstError,
     ResourceUse Resources,
-    IReadOnlyList<string> Storage)
+    IReadOnlyList<string> Storage,
+    long JournalWrites)
 {
     public double AuthorizationsPerSecond => (Approved + Declined) / Seconds;
 
@@ -62,11 +64,11 @@ public static class LoadRunner
             var meter = ResourceMeter.Start(azurite);
             await Task.Delay(measure);
             var use = meter.Stop();
-            return (use, StorageTimings.Summaries(use.Seconds));
+            return (use, StorageTimings.Summaries(use.Seconds), StorageTimings.For(StorageNames.Journal).Writes.Read().Count);
         });
 
         await Task.WhenAll(states.Select(state => Task.Run(() => Loop(state, windowStart, windowEnd, call))));
-        var (resources, storage) = await metering;
+        var (resources, storage, journalWrites) = await metering;
         var latencies = states.SelectMany(state => state.Latencies).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(latencies);
         return new LoadResult(
@@ -84,7 +86,8 @@ public static class LoadRunner
             Merge(states.Select(state => state.Errors)),
             states.Select(state => state.FirstError).FirstOrDefault(error => error is not null),
             resources,
-            storage);
+            storage,
+            journalWrites);
     }
 
     private static async Task Loop(CallerState state, long windowStart, long windowEnd, Func<int, Random, Task<Authorization>> call)

@@ -35,8 +35,6 @@ public static class ZipfLinesWorkload
         new Random(42).Shuffle(order);
         var zipf = new ZipfSampler(ready.Count, options.ZipfExponent);
         var touched = new bool[ready.Count];
-        var prefix = JournalTable.ServicePrefix(cluster.ServiceId) + "zipf-";
-        var entitiesBefore = await journal.Count(prefix);
         var amount = Money.Fen(options.AmountFen);
         var load = await LoadRunner.Run(name, options.ZipfCallers, options.Warmup, options.Measure, azurite, (_, random) =>
         {
@@ -44,7 +42,7 @@ public static class ZipfLinesWorkload
             touched[line] = true;
             return ready[line].Wallet.AuthorizeAsync(new AuthorizeRequest(ready[line].GrantId, null, amount, HotLine.Shop));
         });
-        var entities = await journal.Count(prefix) - entitiesBefore;
-        return new ZipfResult(setupResult, memory, load, new JournalUse(entities, load.CallsIncludingWarmup, 0, 0), touched.Count(hit => hit), zipf.Share(0));
+        var journalUse = JournalUse.Of(load, await journal.SampleSizes(JournalTable.ServicePrefix(cluster.ServiceId) + "zipf-", 100));
+        return new ZipfResult(setupResult, memory, load, journalUse, touched.Count(hit => hit), zipf.Share(0));
     }
 }
