@@ -5,15 +5,7 @@ using BaiTiaoSwitch.Benchmarks.Postgres;
 // dotnet run -c Release --project tests/BaiTiaoSwitch.Benchmarks [-- --help]
 var options = BenchOptions.Parse(args);
 
-// Ctrl-C ends the run through an orderly exit, whose handlers stop and delete this run's Azurite and PostgreSQL.
-using var interruption = new CancellationTokenSource();
-Console.CancelKeyPress += (_, interrupt) =>
-{
-    interrupt.Cancel = true;
-    interruption.Cancel();
-    Console.WriteLine("interrupted: stopping this run's private Azurite and PostgreSQL");
-    Environment.Exit(130);
-};
+Interruption.ExitOnSignals();
 await using var privateAzurite = options.Azurite == "shared" ? null : await PrivateAzurite.Start(inMemory: options.Azurite == "memory");
 if (privateAzurite is not null)
 {
@@ -96,7 +88,7 @@ try
 
     TargetsSummary.Print(report, options);
 }
-catch (Exception) when (interruption.IsCancellationRequested)
+catch (Exception) when (Interruption.Requested)
 {
     // The exit handlers are stopping the private servers under the run's feet: let them finish, then the exit ends us.
     await Task.Delay(Timeout.Infinite);

@@ -6,9 +6,9 @@ namespace BaiTiaoSwitch.Benchmarks.Postgres;
 /// <summary>
 /// A PostgreSQL instance of this run only: <c>initdb</c> in a temporary folder, a free port on 127.0.0.1 and no Unix
 /// socket, synchronous commit on and fsync as the distribution ships it (on), sized for 64 clients. It is stopped and
-/// its folder deleted at the end and at process exit (SIGTERM, and Ctrl-C, which Program.cs turns into an exit); a folder left by a run that was killed outright is found
-/// by its owner file and removed by the next run. As root its server runs as the <c>postgres</c> user, since
-/// PostgreSQL refuses to run as root.
+/// its folder deleted at the end and at process exit (Ctrl-C and SIGTERM too: see <see cref="Interruption"/>); a
+/// folder left by a run that was killed outright is found by its owner file and removed by the next run. As root its
+/// server runs as the <c>postgres</c> user, since PostgreSQL refuses to run as root.
 /// </summary>
 public sealed class PrivatePostgres : IAsyncDisposable
 {
