@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Runtime;
 
 namespace BaiTiaoSwitch.Benchmarks.Lines;
@@ -34,7 +35,7 @@ public static class IdleLineMemory
     {
         // Writes and reminder registrations that the last calls started finish first.
         await Task.Delay(Settle);
-        var activations = (await cluster.GrainFactory.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics())
+        var activations = (await cluster.SiloServices.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics())
             .GroupBy(statistic => ShortName(statistic.GrainType))
             .ToDictionary(group => group.Key, group => group.Sum(statistic => statistic.ActivationCount), StringComparer.Ordinal);
         for (var i = 0; i < 2; i++)
