@@ -81,7 +81,7 @@ public static class SiloBuilderExtensions
                 options.ContainerName = storage.Value.NamePrefix + "-snapshots";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        silo.Services.AddSingleton<IRequestArchive, TableRequestArchive>();
+        silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();
         silo.Services.AddSingleton<TableRequestKeyStore>();
         silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
         silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>

@@ -51,6 +51,56 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
         return await partitions.GetOrAdd(entity.PartitionKey, _ => new PartitionClaims(client)).Claim(entity, owner).ConfigureAwait(false);
     }
 
+    public async Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        foreach (var partition in answers.Where(answer => answer.Claimed).GroupBy(answer => PartitionOf(answer.Channel, answer.Key)))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                // Merge into claims this owner made: the claim stays as it was and gains the answer.
+                await client.SubmitTransactionAsync(chunk.Select(answer => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(partition.Key, answer.Key) { ["Answer"] = answer.Answer }, ETag.All)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var answer in answers.Where(answer => !answer.Claimed))
+        {
+            await StoreUnclaimed(client, answer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(PartitionOf(channel, key), key, ["Owner", "Answer"], cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value!.GetString("Owner") == owner ? found.Value.GetBinary("Answer") : null;
+    }
+
+    /// <summary>Claims the key for the answer's owner, or adds the answer to the owner's claim; another owner's claim is left alone.</summary>
+    private async Task StoreUnclaimed(TableClient client, KeyAnswer answer, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(answer.Channel, answer.Key);
+        try
+        {
+            await client.AddEntityAsync(new TableEntity(partition, answer.Key)
+            {
+                ["Owner"] = answer.Owner,
+                ["Fingerprint"] = "",
+                ["ClaimedAt"] = answer.CreatedAt,
+                ["Answer"] = answer.Answer,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exists) when (exists.Status == 409)
+        {
+            var claim = (await client.GetEntityAsync<TableEntity>(partition, answer.Key, ["Owner"], cancellationToken).ConfigureAwait(false)).Value;
+            if (claim.GetString("Owner") == answer.Owner)
+            {
+                await client.UpdateEntityAsync(new TableEntity(partition, answer.Key) { ["Answer"] = answer.Answer }, claim.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Deletes the claims of one partition made before <paramref name="cutoff"/>, in batches of 100. Returns how many.</summary>
     public async Task<int> Sweep(string partition, DateTimeOffset cutoff, int countMax, CancellationToken cancellationToken = default)
     {

@@ -10,7 +10,10 @@ namespace BaiTiaoSwitch.Accounts;
 /// </summary>
 public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock)
 {
-    private readonly string owner = "account/" + book.Header.AccountId;
+    private readonly string owner = OwnerOf(book.Header.AccountId);
+
+    /// <summary>Who takes effect with a key claimed by a line, in the channel's namespace.</summary>
+    public static string OwnerOf(string accountId) => "account/" + accountId;
 
     public async Task<TResult> Run<TResult>(Caller caller, string idempotencyKey, AccountOperation<TResult> operation)
     {
@@ -42,16 +45,18 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         {
             await operation.Prepare(book, caller);
             var global = await ClaimInNamespace(caller.Channel, idempotencyKey, operation.Fingerprint);
-            if (!global.IsFor(operation.Fingerprint))
-            {
-                throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
-            }
 
-            // The key was already this line's, for this request: its answer may have left hot state for the archive.
+            // The key was already this line's: its answer may have left hot state; the same rules decide whether it answers.
             if (global.Outcome == KeyClaimOutcome.AlreadyYours && await archive.Find(book.Header.AccountId, scope) is { } cold)
             {
                 requests.Abandon(claim);
-                return cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+                return !RequestRecords.Replays(cold, operation.Kind, operation.Fingerprint) ? throw RequestRecords.Reused()
+                    : cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+            }
+
+            if (!global.IsFor(operation.Fingerprint))
+            {
+                throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
             }
 
             await committer.WaitForRoom();
