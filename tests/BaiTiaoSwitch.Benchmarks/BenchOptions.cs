@@ -73,6 +73,9 @@ public sealed class BenchOptions
     /// <summary>What-if: run snapshot writes (serialization included) on the thread pool instead of the account grain's turn.</summary>
     public bool SnapshotOffTurn { get; set; }
 
+    /// <summary>Part g: authorizations pushed between the fresh and the aged measurement of the hot line.</summary>
+    public long AgeAuthorizations { get; set; } = 1_000_000;
+
     /// <summary>Keep the run's tables and container in Azurite afterwards (they are deleted by default).</summary>
     public bool Keep { get; set; }
 
@@ -89,6 +92,7 @@ public sealed class BenchOptions
             {
                 case "--connection": options.ConnectionString = Next(); options.Azurite = "shared"; break;
                 case "--azurite": options.Azurite = Next(); break;
+                case "--age-authorizations": options.AgeAuthorizations = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--silos": options.Silos = short.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--transport": options.Transport = Next(); break;
                 case "--warmup": options.Warmup = Seconds(Next()); break;
@@ -146,6 +150,8 @@ public sealed class BenchOptions
                                   transactions); a hot line, closed loop (its saturation throughput); o hot line, open
                                   loop at fixed rates; n hot line without group commit; p PostgreSQL peer (pgbench);
                                   b 10,000 Zipf lines (setup rate, memory per idle line, then traffic)
+          g (only when asked for) the hot line on a fresh on-disk Azurite, then again after --age-authorizations
+                          (1,000,000) on the same data folder: use with --azurite fresh
           --azurite memory        memory: start a private Azurite (node_modules/.bin/azurite) on free ports with
                                   --inMemoryPersistence and stop it at the end; fresh: the same with an empty data folder
                                   on disk (its table store rewrites the whole database file every few seconds, so it

@@ -25,6 +25,9 @@ public sealed class PrivateAzurite : IAsyncDisposable
 
     public ProcessCpu Cpu => new(process.Id);
 
+    /// <summary>The data folder on disk, or null when it keeps everything in memory.</summary>
+    public string? Location => location;
+
     public static async Task<PrivateAzurite> Start(bool inMemory)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(

@@ -63,6 +63,13 @@ try
         }
     }
 
+    if (options.Runs('g'))
+    {
+        Report.Section($"The local run as it is used: hot line on {(options.Azurite == "fresh" ? "a fresh on-disk" : "THIS (not a fresh on-disk, so not the target's setting)")} Azurite, then after {options.AgeAuthorizations:N0} authorizations");
+        await using var cluster = await BenchCluster.Start(options, namePrefix + "g", groupCommit: true);
+        report.Add(await AgingWorkload.Run(cluster, options, azurite, privateAzurite?.Location));
+    }
+
     // Before (b): its 10,000 lines fill Azurite's tables, and Azurite slows down as they grow.
     if (options.Runs('n'))
     {

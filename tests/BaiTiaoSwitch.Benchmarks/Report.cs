@@ -115,6 +115,17 @@ public sealed class Report
         AllChecksPassed &= new[] { peer.ForUpdate, peer.ConditionalUpdate, peer.Zipf }.All(workload => workload is null || (workload.Conserved && workload.Run.Error is null));
     }
 
+    public void Add(AgingResult result)
+    {
+        Line($"  fresh:  {result.Fresh.AuthorizationsPerSecond,8:N0} auth/s   p99 {result.Fresh.Percentile(0.99),8:N2} ms   data folder {result.DataBytesFresh / 1024.0 / 1024.0:N0} MiB");
+        Line($"  aging:  {result.Authorizations:N0} authorizations in {result.FillSeconds:N0} s");
+        Line($"  aged:   {result.Aged.AuthorizationsPerSecond,8:N0} auth/s   p99 {result.Aged.Percentile(0.99),8:N2} ms   data folder {result.DataBytesAged / 1024.0 / 1024.0:N0} MiB");
+        Line($"  aged / fresh = {result.Ratio:0.00} [target >= 0.80: {(result.Ratio >= 0.8 ? "met" : "NOT met")}]");
+        Aging = result;
+    }
+
+    public AgingResult? Aging { get; private set; }
+
     public void Add(ZipfResult result)
     {
         Zipf = result;
