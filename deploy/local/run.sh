@@ -13,13 +13,15 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: deploy/local/run.sh [--silos N] [--no-build]
+Usage: deploy/local/run.sh [--silos N] [--no-build] [--fresh]
 
 Starts Azurite (data in ./.azurite), N silos of one cluster (default 1) and, when the project exists,
 the HTTP gateway on http://127.0.0.1:5080 in sandbox mode. Ctrl-C stops everything.
 
   --silos N     how many silos, 1 to 9; silo i listens on 11111+i (silo) and 30000+i (clients), i = 0..N-1
   --no-build    start what was built before instead of building (dotnet build -c Release)
+  --fresh       start from an empty Azurite data folder (./.azurite is deleted first): every account, card and
+                key of earlier runs is gone
   -h, --help    show this help
 EOF
 }
@@ -29,6 +31,7 @@ cd "$ROOT"
 
 SILOS=1
 BUILD=1
+FRESH=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --silos)
@@ -36,6 +39,7 @@ while [[ $# -gt 0 ]]; do
       SILOS=$2; shift 2 ;;
     --silos=*) SILOS=${1#*=}; shift ;;
     --no-build) BUILD=0; shift ;;
+    --fresh) FRESH=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument '$1'." >&2; usage >&2; exit 2 ;;
   esac
@@ -86,6 +90,13 @@ trap 'exit 143' TERM
 mkdir -p "$LOGS"
 
 # --- Azurite -------------------------------------------------------------------------------------------------
+if [[ $FRESH -eq 1 ]]; then
+  if is_azurite 10000; then
+    fail "--fresh: an Azurite already runs on 127.0.0.1:10000-10002 and would be reused with its data; stop it first."
+  fi
+  rm -rf "$AZURITE_DATA"
+  say "Fresh start: the Azurite data folder ${AZURITE_DATA#"$ROOT"/}/ was emptied; nothing of earlier runs is kept."
+fi
 start_or_reuse_azurite "$AZURITE_DATA" "$LOGS/azurite.log"
 if [[ $AZURITE_REUSED -eq 1 ]]; then
   AZURITE_NOTE="already running on this machine: reused, its data stays where that instance keeps it"

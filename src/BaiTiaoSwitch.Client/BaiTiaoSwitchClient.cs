@@ -14,6 +14,7 @@ public sealed partial class BaiTiaoSwitchClient
 {
     private readonly IGrainFactory grains;
     private readonly ClusterCalls calls;
+    private readonly PaymentRoutes routes;
     private readonly int retriesMax;
     private readonly TimeSpan backoffBase;
 
@@ -24,8 +25,14 @@ public sealed partial class BaiTiaoSwitchClient
 
     /// <param name="credential">Who this client is; null for a host that names its callers with <see cref="As"/> only.</param>
     public BaiTiaoSwitchClient(IGrainFactory grains, CallerCredential? credential, int retriesMax = 2, TimeSpan? retryBackoffBase = null)
+        : this(grains, credential, retriesMax, retryBackoffBase, new PaymentRoutes())
+    {
+    }
+
+    private BaiTiaoSwitchClient(IGrainFactory grains, CallerCredential? credential, int retriesMax, TimeSpan? retryBackoffBase, PaymentRoutes routes)
     {
         this.grains = grains;
+        this.routes = routes;
         this.retriesMax = retriesMax;
         backoffBase = retryBackoffBase ?? TimeSpan.FromMilliseconds(50);
         calls = new ClusterCalls(credential is null ? null : new CallerTokenSource(credential), retriesMax, backoffBase);
@@ -35,7 +42,7 @@ public sealed partial class BaiTiaoSwitchClient
     public Caller? Caller => calls.Tokens?.Credential.Caller;
 
     /// <summary>A client for the same cluster acting as another channel, for hosts that serve several channels.</summary>
-    public BaiTiaoSwitchClient As(CallerCredential credential) => new(grains, credential ?? throw new ArgumentNullException(nameof(credential)), retriesMax, backoffBase);
+    public BaiTiaoSwitchClient As(CallerCredential credential) => new(grains, credential ?? throw new ArgumentNullException(nameof(credential)), retriesMax, backoffBase, routes);
 
     /// <summary>
     /// Calls grains of a companion library (such as the HTTP edge) as this client's caller, once and without retries.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,9 @@ public sealed class BenchCluster : IAsyncDisposable
     public IGrainFactory GrainFactory => Cluster.GrainFactory;
 
     public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    /// <summary>The issuer's SDK client; <see cref="BaiTiaoSwitchClient.As"/> gives a wallet's. The one place the benchmark builds a client.</summary>
+    public BaiTiaoSwitchClient Issuer() => new(GrainFactory, BenchCallers.Issuer);
 
     public static async Task<BenchCluster> Start(BenchOptions options, string namePrefix, bool groupCommit)
     {
@@ -83,15 +87,16 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
             options.NamePrefix = configuration["Bench:NamePrefix"]!;
         }));
         var snapshotOffTurn = bool.Parse(configuration["Bench:SnapshotOffTurn"]!);
-        foreach (var provider in new[] { StorageNames.Journal, StorageNames.Snapshots, StorageNames.Entities })
+        TimedJournalTable.Decorate(silo.Services);
+        foreach (var provider in new[] { StorageNames.Snapshots, StorageNames.Entities })
         {
             TimedGrainStorage.Decorate(silo.Services, provider, offTurn: snapshotOffTurn && provider == StorageNames.Snapshots);
         }
 
+        TimedReminderTable.Decorate(silo.Services);
+
         if (configuration["Bench:StorageSerializer"] == "orleans")
         {
-            silo.Services.AddOptions<AzureTableStorageOptions>(StorageNames.Journal)
-                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.Services.AddOptions<AzureBlobStorageOptions>(StorageNames.Snapshots)
                 .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         }

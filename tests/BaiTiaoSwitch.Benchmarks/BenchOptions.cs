@@ -38,14 +38,43 @@ public sealed class BenchOptions
 
     public long AmountFen { get; set; } = 100;
 
-    /// <summary>Which parts to run: a (hot line), b (Zipf lines), n (hot line without group commit), r (raw Azurite).</summary>
-    public string Parts { get; set; } = "rabn";
+    /// <summary>Which parts to run, in this order: r w a o n p b (see <see cref="Usage"/>).</summary>
+    public string Parts { get; set; } = "rwaonpb";
+
+    /// <summary>Workload (b)'s setup stops opening lines after this long, and the rest of the run uses those it opened.</summary>
+    public TimeSpan SetupDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Open-loop rates, as fractions of the hot line's closed-loop saturation throughput.</summary>
+    public double[] OpenLoopFractions { get; set; } = [0.5, 0.9];
+
+    /// <summary>The saturation throughput to use for the open loop when part a does not run in the same run.</summary>
+    public double? Saturation { get; set; }
+
+    /// <summary>pgbench clients of every peer workload: the switch's hot-line callers, unless set.</summary>
+    public int? PeerClientsSet { get; set; }
+
+    public int PeerClients => PeerClientsSet ?? HotCallers;
+
+    public TimeSpan? PeerDurationSet { get; set; }
+
+    public TimeSpan PeerDuration => PeerDurationSet ?? Measure;
+
+    /// <summary>Entities per entity-group transaction when measuring Azurite's batched write ceiling (100 is Azure's maximum).</summary>
+    public int BatchEntities { get; set; } = 100;
+
+    public int BatchParallelism { get; set; } = 4;
+
+    /// <summary>The output of tests/BaiTiaoSwitch.Gateway.Benchmarks, whose signed-HTTP figure the summary quotes.</summary>
+    public string? HttpResultFile { get; set; }
 
     /// <summary>What-if: "orleans" makes journal and snapshots use Orleans' binary serializer instead of the default Newtonsoft JSON.</summary>
     public string StorageSerializer { get; set; } = "json";
 
     /// <summary>What-if: run snapshot writes (serialization included) on the thread pool instead of the account grain's turn.</summary>
     public bool SnapshotOffTurn { get; set; }
+
+    /// <summary>Part g: authorizations pushed between the fresh and the aged measurement of the hot line.</summary>
+    public long AgeAuthorizations { get; set; } = 1_000_000;
 
     /// <summary>Keep the run's tables and container in Azurite afterwards (they are deleted by default).</summary>
     public bool Keep { get; set; }
@@ -63,6 +92,7 @@ public sealed class BenchOptions
             {
                 case "--connection": options.ConnectionString = Next(); options.Azurite = "shared"; break;
                 case "--azurite": options.Azurite = Next(); break;
+                case "--age-authorizations": options.AgeAuthorizations = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--silos": options.Silos = short.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--transport": options.Transport = Next(); break;
                 case "--warmup": options.Warmup = Seconds(Next()); break;
@@ -75,6 +105,14 @@ public sealed class BenchOptions
                 case "--raw-seconds": options.RawDuration = Seconds(Next()); break;
                 case "--raw-parallelism": options.RawParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--parts": options.Parts = Next(); break;
+                case "--setup-seconds": options.SetupDuration = Seconds(Next()); break;
+                case "--open-rates": options.OpenLoopFractions = Next().Split(',').Select(rate => double.Parse(rate, CultureInfo.InvariantCulture)).ToArray(); break;
+                case "--saturation": options.Saturation = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--peer-clients": options.PeerClientsSet = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--peer-seconds": options.PeerDurationSet = Seconds(Next()); break;
+                case "--batch-entities": options.BatchEntities = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--batch-parallelism": options.BatchParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--http-result": options.HttpResultFile = Next(); break;
                 case "--keep": options.Keep = true; break;
                 case "--storage-serializer": options.StorageSerializer = Next(); break;
                 case "--snapshot-off-turn": options.SnapshotOffTurn = true; break;
@@ -83,6 +121,7 @@ public sealed class BenchOptions
                     options.Measure = TimeSpan.FromSeconds(3);
                     options.Lines = 1_000;
                     options.RawDuration = TimeSpan.FromSeconds(1);
+                    options.SetupDuration = TimeSpan.FromMinutes(1);
                     break;
                 case "-h" or "--help":
                     Console.WriteLine(Usage);
@@ -95,7 +134,9 @@ public sealed class BenchOptions
 
         if (options.Silos is < 1 or > 5 || options.HotCallers < 1 || options.ZipfCallers < 1 || options.Lines < 1 || options.SetupParallelism < 1
             || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared") || options.StorageSerializer is not ("json" or "orleans")
-            || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(10) || options.Warmup < TimeSpan.Zero)
+            || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(10) || options.Warmup < TimeSpan.Zero
+            || options.SetupDuration <= TimeSpan.Zero || options.SetupDuration > TimeSpan.FromMinutes(30) || options.PeerClients < 1 || options.PeerDuration <= TimeSpan.Zero
+            || options.OpenLoopFractions.Any(fraction => fraction is <= 0 or > 2) || options.BatchEntities is < 1 or > 100 || options.BatchParallelism < 1 || options.Saturation <= 0)
         {
             throw new ArgumentException($"Bad option value.\n{Usage}");
         }
@@ -104,8 +145,13 @@ public sealed class BenchOptions
     }
 
     public const string Usage = """
-        BaiTiaoSwitch benchmark: a real in-process Orleans cluster on Azurite.
-          --parts rabn            r raw Azurite inserts, a hot line, b 10,000 Zipf lines, n hot line without group commit
+        BaiTiaoSwitch benchmark: a real in-process Orleans cluster on Azurite, and a PostgreSQL peer, in one run.
+          --parts rwaonpb         in this order: r raw Azurite inserts; w Azurite's batched write ceiling (entity-group
+                                  transactions); a hot line, closed loop (its saturation throughput); o hot line, open
+                                  loop at fixed rates; n hot line without group commit; p PostgreSQL peer (pgbench);
+                                  b 10,000 Zipf lines (setup rate, memory per idle line, then traffic)
+          g (only when asked for) the hot line on a fresh on-disk Azurite, then again after --age-authorizations
+                          (1,000,000) on the same data folder: use with --azurite fresh
           --azurite memory        memory: start a private Azurite (node_modules/.bin/azurite) on free ports with
                                   --inMemoryPersistence and stop it at the end; fresh: the same with an empty data folder
                                   on disk (its table store rewrites the whole database file every few seconds, so it
@@ -116,7 +162,12 @@ public sealed class BenchOptions
           --warmup 3 --seconds 10 warm-up and measured seconds of each workload
           --callers 64            concurrent callers on the hot line (over 2 grants)
           --lines 10000           lines of workload (b); --zipf-s 1.0 skew; --zipf-callers 256
-          --setup-parallelism 128 lines opened at once
+          --setup-parallelism 128 lines opened at once; --setup-seconds 300 stop opening lines after this long
+          --open-rates 0.5,0.9    open-loop rates as fractions of the closed-loop saturation; --saturation N (auth/s)
+                                  stands in for part a when it does not run
+          --peer-clients 64       pgbench clients (default: --callers); --peer-seconds (default: --seconds)
+          --batch-entities 100 --batch-parallelism 4   Azurite entity-group transactions
+          --http-result FILE      quote the signed-HTTP figure from the output of tests/BaiTiaoSwitch.Gateway.Benchmarks
           --raw-seconds 3 --raw-parallelism 64
           --keep                  keep this run's tables and container in Azurite
         what-ifs (they change the system under test, only through the silo's configuration; the default is production):

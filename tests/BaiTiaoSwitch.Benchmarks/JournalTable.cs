@@ -5,32 +5,22 @@ namespace BaiTiaoSwitch.Benchmarks;
 /// <summary>
 /// Reads the account journal table straight from Azurite. Orleans' table storage keys an entity by
 /// <c>{ServiceId}_{GrainId}</c> with '/' replaced by '_', and the journal's grain id is
-/// <c>btsjournal/{accountId}.{version:D12}</c>: one entity per durable batch, so entities / authorizations = batch size.
+/// <c>btsjournal/{accountId}.{version:D12}</c>: one entity per durable batch. Entries below a snapshot are deleted, so
+/// the table shows what is stored now, not how many batches were written (<see cref="TimedGrainStorage"/> counts those).
 /// </summary>
 public sealed class JournalTable(string connectionString, string tableName)
 {
     private readonly TableClient table = new TableServiceClient(connectionString).GetTableClient(tableName);
 
-    public static string AccountPrefix(string serviceId, string accountId) => $"{serviceId}_btsjournal_{accountId}.";
+    /// <summary>The rows of one line (or of every line whose id starts so), in the commit log's layout: partition <c>{serviceId}~{shard}</c>, row <c>{accountId}~{version}</c>.</summary>
+    public static (string Service, string Lines) AccountPrefix(string serviceId, string accountId) => (serviceId, accountId + "~");
 
-    public static string ServicePrefix(string serviceId) => $"{serviceId}_btsjournal_";
+    public static (string Service, string Lines) ServicePrefix(string serviceId) => (serviceId, "");
 
-    /// <summary>How many journal entities have a partition key starting with <paramref name="prefix"/>.</summary>
-    public async Task<long> Count(string prefix)
+    /// <summary>Average stored size (bytes of serialized state) of up to <paramref name="sample"/> of the entities still stored under <paramref name="prefix"/>.</summary>
+    public async Task<(int Entities, double AverageBytes, long MaxBytes)> SampleSizes((string Service, string Lines) prefix, int sample)
     {
-        long count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(Range(prefix), maxPerPage: 1000, select: ["PartitionKey"]))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Average stored size (bytes of serialized state) of up to <paramref name="sample"/> entities from <paramref name="fromVersion"/> on.</summary>
-    public async Task<(int Entities, double AverageBytes, long MaxBytes)> SampleSizes(string accountPrefix, long fromVersion, int sample)
-    {
-        var filter = $"PartitionKey ge '{accountPrefix}{fromVersion:D12}' and PartitionKey lt '{accountPrefix}~'";
+        var filter = Range(prefix);
         var sizes = new List<long>(sample);
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: sample))
         {
@@ -50,5 +40,6 @@ public sealed class JournalTable(string connectionString, string tableName)
         return sizes.Count == 0 ? (0, 0, 0) : (sizes.Count, sizes.Average(), sizes.Max());
     }
 
-    private static string Range(string prefix) => $"PartitionKey ge '{prefix}' and PartitionKey lt '{prefix}~'";
+    private static string Range((string Service, string Lines) prefix) =>
+        $"PartitionKey ge '{prefix.Service}~' and PartitionKey lt '{prefix.Service}~~' and RowKey ge '{prefix.Lines}' and RowKey lt '{prefix.Lines}~~' and RowKey ne ''";
 }

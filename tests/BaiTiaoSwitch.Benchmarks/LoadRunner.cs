@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Storage;
 
 namespace BaiTiaoSwitch.Benchmarks;
 
@@ -13,12 +14,14 @@ public sealed record LoadResult(
     long Failed,
     long CallsIncludingWarmup,
     long ApprovedIncludingWarmup,
+    long FailedIncludingWarmup,
     double[] SortedLatenciesMs,
     IReadOnlyDictionary<string, long> Declines,
     IReadOnlyDictionary<string, long> Errors,
     string? FirstError,
     ResourceUse Resources,
-    IReadOnlyList<string> Storage)
+    IReadOnlyList<string> Storage,
+    long JournalWrites)
 {
     public double AuthorizationsPerSecond => (Approved + Declined) / Seconds;
 
@@ -61,11 +64,11 @@ public static class LoadRunner
             var meter = ResourceMeter.Start(azurite);
             await Task.Delay(measure);
             var use = meter.Stop();
-            return (use, StorageTimings.Summaries(use.Seconds));
+            return (use, StorageTimings.Summaries(use.Seconds), StorageTimings.For(StorageNames.Journal).Writes.Read().Count);
         });
 
         await Task.WhenAll(states.Select(state => Task.Run(() => Loop(state, windowStart, windowEnd, call))));
-        var (resources, storage) = await metering;
+        var (resources, storage, journalWrites) = await metering;
         var latencies = states.SelectMany(state => state.Latencies).Select(ticks => ticks * 1000.0 / Stopwatch.Frequency).ToArray();
         Array.Sort(latencies);
         return new LoadResult(
@@ -77,12 +80,14 @@ public static class LoadRunner
             states.Sum(state => state.Failed),
             states.Sum(state => state.Calls),
             states.Sum(state => state.ApprovedAll),
+            states.Sum(state => state.FailedAll),
             latencies,
             Merge(states.Select(state => state.Declines)),
             Merge(states.Select(state => state.Errors)),
             states.Select(state => state.FirstError).FirstOrDefault(error => error is not null),
             resources,
-            storage);
+            storage,
+            journalWrites);
     }
 
     private static async Task Loop(CallerState state, long windowStart, long windowEnd, Func<int, Random, Task<Authorization>> call)
@@ -106,6 +111,10 @@ public static class LoadRunner
             if (answer is { IsApproved: true })
             {
                 state.ApprovedAll++;
+            }
+            else if (error is not null)
+            {
+                state.FailedAll++;
             }
 
             if (done < windowStart || done > windowEnd)
@@ -166,6 +175,8 @@ public static class LoadRunner
         public long Calls { get; set; }
 
         public long ApprovedAll { get; set; }
+
+        public long FailedAll { get; set; }
 
         public string? FirstError { get; set; }
     }

@@ -18,7 +18,21 @@ public static class MachineInfo
         yield return $".net       {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {(debuggable ? "DEBUG build (figures are meaningless)" : "release build")}, tiered compilation {tiered}";
         yield return $"orleans    {Version(typeof(Orleans.IGrainFactory).Assembly)}";
         yield return $"azurite    {AzuriteVersion(azurite)}{(azurite is null ? "" : $", pid {azurite.Pid}")}";
-        yield return $"load       {Read("/proc/loadavg")?.Trim() ?? "?"} (1, 5, 15 min averages at start)";
+        yield return $"load       {LoadAverage()} (1, 5, 15 min averages at start)";
+    }
+
+    public static string LoadAverage() => string.Join(' ', (Read("/proc/loadavg") ?? "? ? ?").Split(' ').Take(3));
+
+    /// <summary>The command that reproduces this run, and the commit it ran on (with "+ local changes" when the tree was dirty).</summary>
+    public static IEnumerable<string> Run(string[] args)
+    {
+        var quoted = args.Select(arg => arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_.,=/:".Contains(c)) ? arg : $"'{arg}'");
+        yield return $"command    dotnet run -c Release --project tests/BaiTiaoSwitch.Benchmarks --{string.Concat(quoted.Select(arg => " " + arg))}";
+        var head = ExternalCommand.RunBlocking("git", ["rev-parse", "--short", "HEAD"], TimeSpan.FromSeconds(10), workingDirectory: Environment.CurrentDirectory);
+        var dirty = ExternalCommand.RunBlocking("git", ["status", "--porcelain", "--untracked-files=no"], TimeSpan.FromSeconds(10), workingDirectory: Environment.CurrentDirectory);
+        yield return head.Ok
+            ? $"commit     {head.Output.Trim()}{(dirty.Ok && dirty.Output.Trim().Length > 0 ? " + local changes" : "")}"
+            : "commit     ? (not run from a git work tree)";
     }
 
     private static string Version(System.Reflection.Assembly assembly) =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace BaiTiaoSwitch.Benchmarks;
 
@@ -27,11 +25,14 @@ public sealed class PrivateAzurite : IAsyncDisposable
 
     public ProcessCpu Cpu => new(process.Id);
 
+    /// <summary>The data folder on disk, or null when it keeps everything in memory.</summary>
+    public string? Location => location;
+
     public static async Task<PrivateAzurite> Start(bool inMemory)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(
             "node_modules/.bin/azurite was not found above the current directory; run 'npm ci' in the repository first, or use --azurite shared.");
-        var ports = FreePorts(3);
+        var ports = LoopbackPorts.Free(3);
         var location = inMemory ? null : Directory.CreateTempSubdirectory("bts-bench-azurite-").FullName;
         var start = new ProcessStartInfo(executable)
         {
@@ -87,7 +88,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
             $"BlobEndpoint=http://127.0.0.1:{ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{ports[2]}/devstoreaccount1;";
         var azurite = new PrivateAzurite(process, location, connectionString);
         var deadline = Stopwatch.GetTimestamp() + (15 * Stopwatch.Frequency);
-        while (!Listening(ports[0]) || !Listening(ports[2]))
+        while (!LoopbackPorts.Listening(ports[0]) || !LoopbackPorts.Listening(ports[2]))
         {
             if (process.HasExited || Stopwatch.GetTimestamp() > deadline)
             {
@@ -130,29 +131,5 @@ public sealed class PrivateAzurite : IAsyncDisposable
         }
 
         return null;
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        // Held open together, so the three are distinct.
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(listener => listener.Start());
-        var ports = listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(listener => listener.Stop());
-        return ports;
-    }
-
-    private static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

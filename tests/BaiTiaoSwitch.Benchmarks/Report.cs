@@ -1,127 +1,155 @@
+using BaiTiaoSwitch.Benchmarks.OpenLoop;
+using BaiTiaoSwitch.Benchmarks.Postgres;
+
 namespace BaiTiaoSwitch.Benchmarks;
 
-/// <summary>Prints figures as they come, then a summary against the targets of the issue (2 cores: a ≥ 20,000/s and ≥ 10x).</summary>
+/// <summary>Prints each figure as it comes, and keeps it for <see cref="TargetsSummary"/> at the end.</summary>
 public sealed class Report
 {
-    private const double HotTarget = 20_000;
-    private const double RatioTarget = 10;
-    private readonly List<RawInsertResult> raw = [];
-    private HotLineResult? hotGroup;
-    private HotLineResult? hotSingle;
-    private ZipfResult? zipf;
+    public List<RawInsertResult> Raw { get; } = [];
+
+    public BatchedWriteResult? Batched { get; private set; }
+
+    public HotLineResult? HotGroup { get; private set; }
+
+    public HotLineResult? HotSingle { get; private set; }
+
+    public List<OpenLoopLeg> OpenLoop { get; } = [];
+
+    public PeerResults? Peer { get; private set; }
+
+    public ZipfResult? Zipf { get; private set; }
 
     public bool AllChecksPassed { get; private set; } = true;
 
-    public void Title(BenchOptions options, ProcessCpu? azurite, string namePrefix, string storage)
+    public void Title(string[] args, BenchOptions options, ProcessCpu? azurite, string namePrefix, string storage)
     {
-        Console.WriteLine("BaiTiaoSwitch benchmark: durable authorizations on a real Orleans cluster with state in Azurite");
+        Console.WriteLine("BaiTiaoSwitch benchmark: durable authorizations on a real Orleans cluster with state in Azurite, and a PostgreSQL peer");
         Console.WriteLine($"run        {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, storage names {namePrefix}*");
-        foreach (var line in MachineInfo.Describe(azurite))
+        foreach (var line in MachineInfo.Run(args).Concat(MachineInfo.Describe(azurite)))
         {
             Console.WriteLine(line);
         }
 
         Console.WriteLine($"storage    {storage}");
         Console.WriteLine($"settings   warm-up {options.Warmup.TotalSeconds:0} s + {options.Measure.TotalSeconds:0} s measured per workload; " +
-            $"hot callers {options.HotCallers}; {options.Lines:N0} lines, zipf s={options.ZipfExponent}, {options.ZipfCallers} callers; amount {options.AmountFen} fen");
+            $"hot callers {options.HotCallers}; {options.Lines:N0} lines, zipf s={options.ZipfExponent}, {options.ZipfCallers} callers; amount {options.AmountFen} fen; parts {options.Parts}");
         if (options.StorageSerializer != "json" || options.SnapshotOffTurn)
         {
             Console.WriteLine($"WHAT-IF    not the production configuration: storage serializer {options.StorageSerializer}, snapshot off the grain's turn {options.SnapshotOffTurn}");
         }
 
-        Console.WriteLine("note       client, silos and load generator share this process and its cores; Azurite is a separate node process.");
+        Console.WriteLine("note       client, silos and load generator share this process and its cores; Azurite is a separate node process;");
+        Console.WriteLine("           the PostgreSQL peer runs alone, on the same cores, while no switch cluster is running.");
     }
 
-    public void Section(string title)
+    public static void Section(string title)
     {
         Console.WriteLine();
         Console.WriteLine($"== {title}");
     }
 
-    public void Raw(RawInsertResult result)
+    public static void Line(string text) => Console.WriteLine(text);
+
+    public void Add(RawInsertResult result)
     {
-        raw.Add(result);
+        Raw.Add(result);
         Console.WriteLine($"  {result.Name,-18} {result.Headline()}");
         Console.WriteLine($"  {"",-18} {result.Resources.Summary()}");
     }
 
-    public void Hot(string title, HotLineResult result)
+    public void Add(BatchedWriteResult result)
     {
-        if (title.Contains("group commit", StringComparison.Ordinal))
+        Batched = result;
+        Console.WriteLine($"  {"batched " + result.EntitiesPerTransaction,-18} {result.Headline()}");
+        Console.WriteLine($"  {"",-18} {result.Resources.Summary()}");
+    }
+
+    public void Hot(string title, HotLineResult result, bool groupCommit)
+    {
+        if (groupCommit)
         {
-            hotGroup = result;
+            HotGroup = result;
         }
         else
         {
-            hotSingle = result;
+            HotSingle = result;
         }
 
         Console.WriteLine($"  {title}");
         Load(result.Load);
         Console.WriteLine($"    {result.Journal.Summary()}");
-        Console.WriteLine($"    {result.Stored.Summary}");
-        AllChecksPassed &= result.Stored.Ok;
-        Logs();
+        Checked(result.Stored);
     }
 
-    public void Zipf(string title, ZipfResult result)
+    public void Add(OpenLoopLeg leg)
     {
-        zipf = result;
-        Console.WriteLine($"  {title}");
+        OpenLoop.Add(leg);
+        Console.WriteLine($"  open loop at {leg.Load.Name}");
+        Console.WriteLine($"    {leg.Load.Headline()}");
+        Console.WriteLine($"    {leg.Load.Counts()}");
+        Console.WriteLine($"    {leg.Load.Generator()}");
+        if (leg.Load.FirstError is not null)
+        {
+            Console.WriteLine($"    first error: {leg.Load.FirstError}");
+        }
+
+        Console.WriteLine($"    {leg.Load.Resources.Summary()}");
+        foreach (var line in leg.Load.Storage)
+        {
+            Console.WriteLine($"    {line}");
+        }
+
+        Checked(leg.Stored);
+    }
+
+    public void Add(PeerResults peer)
+    {
+        Peer = peer;
+        if (peer.Missing is not null)
+        {
+            Console.WriteLine($"  NOT RUN: {peer.Missing}");
+            Console.WriteLine("  The rest of the benchmark runs without the peer; the summary shows no ratios against it.");
+        }
+
+        AllChecksPassed &= new[] { peer.ForUpdate, peer.ConditionalUpdate, peer.Zipf }.All(workload => workload is null || (workload.Conserved && workload.Run.Error is null));
+    }
+
+    public void Add(AgingResult result)
+    {
+        Line($"  fresh:  {result.Fresh.AuthorizationsPerSecond,8:N0} auth/s   p99 {result.Fresh.Percentile(0.99),8:N2} ms   data folder {result.DataBytesFresh / 1024.0 / 1024.0:N0} MiB");
+        Line($"  aging:  {result.Authorizations:N0} authorizations in {result.FillSeconds:N0} s");
+        Line($"  aged:   {result.Aged.AuthorizationsPerSecond,8:N0} auth/s   p99 {result.Aged.Percentile(0.99),8:N2} ms   data folder {result.DataBytesAged / 1024.0 / 1024.0:N0} MiB");
+        Line($"  aged / fresh = {result.Ratio:0.00} [target >= 0.80: {(result.Ratio >= 0.8 ? "met" : "NOT met")}]");
+        Aging = result;
+    }
+
+    public AgingResult? Aging { get; private set; }
+
+    public void Add(ZipfResult result)
+    {
+        Zipf = result;
         Console.WriteLine($"    setup: {result.Setup.Summary()}");
+        Console.WriteLine($"           {result.Setup.PerLine()}");
         Console.WriteLine($"           {result.Setup.Resources.Summary()}");
         foreach (var line in result.Setup.Storage)
         {
             Console.WriteLine($"           {line}");
         }
+
+        Console.WriteLine($"    memory: {result.Memory.Summary()}");
+        Console.WriteLine($"            {result.Memory.ActivationsPerLine()}");
         Load(result.Load);
         Console.WriteLine($"    traffic: {result.LinesTouched:N0} of {result.Setup.Lines:N0} lines touched; the hottest line gets {100 * result.HottestShare:0.0}% of requests");
         Console.WriteLine($"    {result.Journal.Summary()}");
         Logs();
     }
 
-    public void Summary(BenchOptions options)
+    private void Checked(StoredCheck stored)
     {
-        Console.WriteLine();
-        Console.WriteLine("== Summary");
-        var parallel = raw.FirstOrDefault(r => r.Parallelism > 1 && r.PayloadBytes == 1024);
-        var sequential = raw.FirstOrDefault(r => r.Parallelism == 1);
-        if (sequential is not null && parallel is not null)
-        {
-            Console.WriteLine($"  Azurite raw inserts:          {sequential.PerSecond,9:N0}/s sequential, {parallel.PerSecond:N0}/s with {parallel.Parallelism} in flight (1 KiB)");
-        }
-
-        if (hotGroup is not null)
-        {
-            Console.WriteLine($"  (a) hot line, group commit:   {hotGroup.Load.Headline()}   {Target(hotGroup.Load.AuthorizationsPerSecond >= HotTarget, $">= {HotTarget:N0}/s")}");
-        }
-
-        if (hotSingle is not null)
-        {
-            Console.WriteLine($"  (a) hot line, one write each: {hotSingle.Load.Headline()}");
-        }
-
-        if (hotGroup is not null && hotSingle is not null)
-        {
-            var single = hotSingle.Load.AuthorizationsPerSecond;
-            var ratio = single > 0 ? hotGroup.Load.AuthorizationsPerSecond / single : double.NaN;
-            Console.WriteLine(single > 0
-                ? $"  group / one-write-per-request: {ratio,9:0.0}x   {Target(ratio >= RatioTarget, $">= {RatioTarget:0}x")}"
-                : "  group / one-write-per-request: n/a (no one-write-per-request call completed inside its window; measure longer)");
-        }
-
-        if (zipf is not null)
-        {
-            Console.WriteLine($"  (b) {zipf.Setup.Lines:N0} Zipf lines:          {zipf.Load.Headline()}");
-            Console.WriteLine($"      setup {zipf.Setup.Seconds:0.0} s ({zipf.Setup.Lines / zipf.Setup.Seconds:N0} lines/s), {zipf.Journal.AverageBatch:0.0} authorizations per journal write");
-            if (parallel is not null)
-            {
-                Console.WriteLine($"      ceiling: one write per batch at Azurite's parallel insert rate, {parallel.PerSecond:N0} writes/s x {zipf.Journal.AverageBatch:0.0} per batch = " +
-                    $"{parallel.PerSecond * zipf.Journal.AverageBatch:N0} auth/s ({100 * zipf.Load.AuthorizationsPerSecond / (parallel.PerSecond * zipf.Journal.AverageBatch):0}% reached)");
-            }
-        }
-
-        Console.WriteLine(AllChecksPassed ? "  durability: every acknowledged approval was found in storage" : "  durability: CHECK FAILED (see above)");
+        Console.WriteLine($"    {stored.Summary}");
+        AllChecksPassed &= stored.Ok;
+        Logs();
     }
 
     private static void Load(LoadResult load)
@@ -148,6 +176,4 @@ public sealed class Report
             Console.WriteLine($"    log {line}");
         }
     }
-
-    private static string Target(bool met, string target) => met ? $"[target {target}: met]" : $"[target {target}: NOT met]";
 }

@@ -4,8 +4,8 @@ namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
 /// A credit line (白条账户), keyed by account id. The one writer of every balance and limit counter of the line.
-/// Every money operation is decided synchronously and acknowledged only once it is durable. Payments reach it
-/// through <see cref="IPaymentRouterGrain"/> only; the caller it answers to is the one the router's caller proved.
+/// Every money operation is decided synchronously and acknowledged only once it is durable. The SDK calls payments here
+/// directly (one hop); a wallet reaches only its own grants and the payments made through them (not_found otherwise).
 /// </summary>
 public interface ICreditAccountGrain : IGrainWithStringKey
 {
@@ -40,30 +40,23 @@ public interface ICreditAccountGrain : IGrainWithStringKey
     [ClusterInternal]
     Task UpsertGrantPolicy(GrantPolicy policy);
 
-    [ClusterInternal]
     Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command);
 
-    [ClusterInternal]
     Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount);
 
-    [ClusterInternal]
     Task<Capture> Capture(string idempotencyKey, string authorizationId, Money amount, bool final);
 
     /// <summary>Reverses <paramref name="amount"/> of the open hold, or all that remains when null.</summary>
-    [ClusterInternal]
     Task<Authorization> Reverse(string idempotencyKey, string authorizationId, Money? amount);
 
     /// <summary>
     /// Reverses the authorization that the request with <paramref name="originalIdempotencyKey"/> made. If that request
     /// has not arrived yet, a tombstone makes sure it never takes credit when it does.
     /// </summary>
-    [ClusterInternal]
     Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey);
 
-    [ClusterInternal]
     Task<Refund> Refund(string idempotencyKey, string captureId, Money amount);
 
-    [ClusterInternal]
     Task<Authorization> GetAuthorization(string authorizationId);
 
     /// <summary>Releases every hold whose period has ended. Returns how many expired now. Safe to call any time.</summary>

@@ -36,8 +36,23 @@ public sealed class SwitchOptions
     /// </summary>
     public int BatchRequestsMax { get; set; } = 256;
 
-    /// <summary>A full snapshot of the account is written after this many journal batches.</summary>
-    public int SnapshotEveryBatches { get; set; } = 128;
+    /// <summary>
+    /// A line's snapshot is written once its journal since the last one holds at least as many bytes as that snapshot,
+    /// and at least this many (amortized: rewriting the whole line costs no more than the journal it replaces).
+    /// </summary>
+    public long SnapshotJournalBytesMin { get; set; } = 256 * 1024;
+
+    /// <summary>Shard partitions of the commit log; a line's journal lives in one of them, by a stable hash of its id.</summary>
+    public int CommitLogShards { get; set; } = 16;
+
+    /// <summary>How long the commit log lets entries gather while a transaction of their shard is in flight.</summary>
+    public TimeSpan CommitLogLinger { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Transactions of one shard in flight at once, per silo.</summary>
+    public int CommitLogInFlightMax { get; set; } = 4;
+
+    /// <summary>Bytes of entries one transaction carries at most (Azure Table: 4 MiB per entity-group transaction).</summary>
+    public long CommitLogTransactionBytesMax { get; set; } = 3_500_000;
 
     /// <summary>Open holds one line may carry; past it new authorizations are declined with risk_declined.</summary>
     public int OpenHoldsMax { get; set; } = 100_000;

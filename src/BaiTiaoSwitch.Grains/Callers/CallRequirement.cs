@@ -18,7 +18,7 @@ public enum CallRequirement
     /// <summary>A reminder tick: allowed unless a client sent it.</summary>
     Reminder,
 
-    /// <summary>Orleans' cluster manifest, which every client reads before it can call anything.</summary>
+    /// <summary>Orleans' cluster manifest, which every client reads before it can call anything, and a grain timer's tick.</summary>
     Open,
 }
 
@@ -26,6 +26,12 @@ public enum CallRequirement
 public static class CallRequirements
 {
     private static readonly GrainType ManifestProvider = SystemTargetGrainId.CreateGrainType("manifest");
+
+    /// <summary>
+    /// Orleans' grain-timer tick: the silo builds it for the target itself and delivers it locally, past every outgoing
+    /// filter (so it carries no stamp); its invokable has no serializer, so no client can send one.
+    /// </summary>
+    private const string TimerTick = "Orleans.Runtime.IGrainTimerInvoker";
     private static readonly ConcurrentDictionary<MethodInfo, CallRequirement> Known = new();
 
     public static CallRequirement Of(MethodInfo interfaceMethod, GrainId target) =>
@@ -33,6 +39,11 @@ public static class CallRequirements
 
     private static CallRequirement Find(MethodInfo method)
     {
+        if (method.DeclaringType?.FullName == TimerTick)
+        {
+            return CallRequirement.Open;
+        }
+
         if (method.IsDefined(typeof(ClusterInternalAttribute), inherit: false))
         {
             return CallRequirement.ClusterInternal;

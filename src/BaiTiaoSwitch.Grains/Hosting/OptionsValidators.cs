@@ -22,7 +22,11 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.LimitWindowUtcOffset >= TimeSpan.FromHours(-14) && options.LimitWindowUtcOffset <= TimeSpan.FromHours(14), nameof(options.LimitWindowUtcOffset), "must be a UTC offset from -14:00 to +14:00");
         Check(failures, options.CommitQueueMax is >= 1 and <= 1_000_000, nameof(options.CommitQueueMax), "must be from 1 to 1000000");
         Check(failures, options.BatchRequestsMax is >= 1 and <= 1_000, nameof(options.BatchRequestsMax), "must be from 1 to 1000 (a journal entry must fit one Azure Table entity)");
-        Check(failures, options.SnapshotEveryBatches is >= 1 and <= 100_000, nameof(options.SnapshotEveryBatches), "must be from 1 to 100000");
+        Check(failures, options.SnapshotJournalBytesMin is >= 1 and <= 1L << 30, nameof(options.SnapshotJournalBytesMin), "must be from 1 byte to 1 GiB");
+        Check(failures, options.CommitLogShards is >= 1 and <= 1_000, nameof(options.CommitLogShards), "must be from 1 to 1000");
+        Check(failures, options.CommitLogLinger >= TimeSpan.Zero && options.CommitLogLinger <= TimeSpan.FromMilliseconds(100), nameof(options.CommitLogLinger), "must be from 0 to 100 ms");
+        Check(failures, options.CommitLogInFlightMax is >= 1 and <= 64, nameof(options.CommitLogInFlightMax), "must be from 1 to 64");
+        Check(failures, options.CommitLogTransactionBytesMax is >= 64 * 1024 and <= 4_000_000, nameof(options.CommitLogTransactionBytesMax), "must be from 64 KiB to 4,000,000 bytes (Azure Table's transaction limit)");
         Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
         Check(failures, options.ClosedAuthorizationsHotMax is >= 0 and <= 1_000_000, nameof(options.ClosedAuthorizationsHotMax), "must be from 0 to 1000000");
         Check(failures, options.SweepBatchMax is >= 1 and <= 2_000, nameof(options.SweepBatchMax), "must be from 1 to 2000 (a journal entry must fit one Azure Table entity)");

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.CommitLog;
 using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Cards;
@@ -56,23 +57,18 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Keeps journal, snapshots, entities and reminders in one Azure Storage account, through Orleans' providers.
+    /// Keeps the commit log, snapshots, entities, key namespaces and reminders in one Azure Storage account; grain state
+    /// through Orleans' providers.
     /// State is stored in Orleans' binary format: about 5× smaller and cheaper to write than JSON on the hot path.
     /// </summary>
     public static ISiloBuilder AddBaiTiaoSwitchAzureStorage(this ISiloBuilder silo, Action<OptionsBuilder<SwitchStorageOptions>> configure)
     {
         configure(silo.Services.AddOptions<SwitchStorageOptions>().ValidateOnStart());
         silo.Services.AddSingleton<IValidateOptions<SwitchStorageOptions>, SwitchStorageOptionsValidator>();
-        silo.AddAzureTableGrainStorage(StorageNames.Journal, (OptionsBuilder<AzureTableStorageOptions> table) =>
-            table.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
-            {
-                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
-                options.TableName = storage.Value.NamePrefix + "journal";
-                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-
-                // Journal entries below a snapshot are deleted, not blanked: the table stays as large as live state.
-                options.DeleteStateOnClear = true;
-            }));
+        // The journal is the commit log: every line's entries packed into shard transactions, straight on Azure Table
+        // (Orleans' grain storage writes one entity per call and has no entity-group transactions).
+        silo.Services.AddSingleton<IJournalTable, TableJournal>();
+        silo.Services.AddSingleton<CommitLog.SharedCommitLog>();
         silo.AddAzureTableGrainStorage(StorageNames.Entities, (OptionsBuilder<AzureTableStorageOptions> table) =>
             table.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
             {
@@ -91,7 +87,7 @@ public static class SiloBuilderExtensions
                 options.ContainerName = storage.Value.NamePrefix + "-snapshots";
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-        silo.Services.AddSingleton<IRequestArchive, TableRequestArchive>();
+        silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();
         silo.Services.AddSingleton<TableRequestKeyStore>();
         silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
         silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>

@@ -15,6 +15,8 @@ namespace BaiTiaoSwitch.Payments;
 [Reentrant]
 public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector protector) : Grain, IPaymentRouterGrain
 {
+    public Task<GrantRoute> Route(string grantId) => RouteOfGrant(grantId);
+
     public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeRequest request)
     {
         if (request is null || (request.GrantId is null) == (request.WalletToken is null))
@@ -23,7 +25,7 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
         }
 
         var grantId = request.GrantId ?? await ResolveToken(request.WalletToken!);
-        var route = await Route(grantId);
+        var route = await RouteOfGrant(grantId);
         var command = new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant);
         return await Account(route).Authorize(idempotencyKey, command);
     }
@@ -38,7 +40,7 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
         await Account(await RouteOf(authorizationId)).Reverse(idempotencyKey, authorizationId, amount);
 
     public async Task<Authorization> ReverseByRequest(string idempotencyKey, string grantId, string originalIdempotencyKey) =>
-        await Account(await Route(grantId)).ReverseByRequest(idempotencyKey, grantId, originalIdempotencyKey);
+        await Account(await RouteOfGrant(grantId)).ReverseByRequest(idempotencyKey, grantId, originalIdempotencyKey);
 
     public async Task<Refund> Refund(string idempotencyKey, string captureId, Money amount) =>
         await Account(await RouteOf(captureId)).Refund(idempotencyKey, captureId, amount);
@@ -58,9 +60,9 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
     }
 
     private Task<GrantRoute> RouteOf(string paymentId) =>
-        Route(PaymentIds.GrantIdOf(paymentId) ?? throw new NotFoundException("No such authorization or capture."));
+        RouteOfGrant(PaymentIds.GrantIdOf(paymentId) ?? throw new NotFoundException("No such authorization or capture."));
 
-    private async Task<GrantRoute> Route(string grantId)
+    private async Task<GrantRoute> RouteOfGrant(string grantId)
     {
         CurrentCaller.Require();
         Ids.Require(grantId, "grantId");

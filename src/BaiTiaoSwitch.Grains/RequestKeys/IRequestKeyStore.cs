@@ -31,4 +31,20 @@ public interface IRequestKeyStore
     /// <param name="owner">Who takes effect with the key: <c>account/{id}</c>, <c>card/{id}</c>, <c>grant/{id}</c>, …</param>
     /// <param name="fingerprint">What the request was, so the owner can refuse the same key for another request.</param>
     Task<KeyClaim> Claim(string channel, string key, string owner, string fingerprint, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps each key's answer on its claim (opaque bytes, the owner's own format) once the owner no longer holds it in
+    /// memory, so a late replay still gets it; the sweep that ends the claim ends the answer.
+    /// </summary>
+    Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default);
+
+    /// <summary>The answer <paramref name="owner"/> stored on the key's claim, or null.</summary>
+    Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A key's answer, kept on its claim: whose it is, when it was made, and its bytes. <see cref="Claimed"/> is false for
+/// a key its owner never claimed (the original key under which a reversal left a tombstone): it is claimed now, unless
+/// another owner already holds it, whose claim is never touched.
+/// </summary>
+public sealed record KeyAnswer(string Channel, string Key, string Owner, DateTimeOffset CreatedAt, byte[] Answer, bool Claimed = true);

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.RequestKeys;
@@ -26,7 +27,7 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
 
     public static string TableName(SwitchStorageOptions options) => options.NamePrefix + "requestkeys";
 
-    public string PartitionOf(string channel, string key) => PartitionOf(channel, Shard(key));
+    public string PartitionOf(string channel, string key) => PartitionOf(channel, ShardHash.Shard(key, ShardCount));
 
     public string PartitionOf(string channel, int shard) => $"{cluster.Value.ServiceId}~{channel}~{shard:D2}";
 
@@ -48,6 +49,56 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
             ["ClaimedAt"] = clock.GetUtcNow(),
         };
         return await partitions.GetOrAdd(entity.PartitionKey, _ => new PartitionClaims(client)).Claim(entity, owner).ConfigureAwait(false);
+    }
+
+    public async Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        foreach (var partition in answers.Where(answer => answer.Claimed).GroupBy(answer => PartitionOf(answer.Channel, answer.Key)))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                // Merge into claims this owner made: the claim stays as it was and gains the answer.
+                await client.SubmitTransactionAsync(chunk.Select(answer => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                    new TableEntity(partition.Key, answer.Key) { ["Answer"] = answer.Answer }, ETag.All)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        foreach (var answer in answers.Where(answer => !answer.Claimed))
+        {
+            await StoreUnclaimed(client, answer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var found = await client.GetEntityIfExistsAsync<TableEntity>(PartitionOf(channel, key), key, ["Owner", "Answer"], cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value!.GetString("Owner") == owner ? found.Value.GetBinary("Answer") : null;
+    }
+
+    /// <summary>Claims the key for the answer's owner, or adds the answer to the owner's claim; another owner's claim is left alone.</summary>
+    private async Task StoreUnclaimed(TableClient client, KeyAnswer answer, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(answer.Channel, answer.Key);
+        try
+        {
+            await client.AddEntityAsync(new TableEntity(partition, answer.Key)
+            {
+                ["Owner"] = answer.Owner,
+                ["Fingerprint"] = "",
+                ["ClaimedAt"] = answer.CreatedAt,
+                ["Answer"] = answer.Answer,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exists) when (exists.Status == 409)
+        {
+            var claim = (await client.GetEntityAsync<TableEntity>(partition, answer.Key, ["Owner"], cancellationToken).ConfigureAwait(false)).Value;
+            if (claim.GetString("Owner") == answer.Owner)
+            {
+                await client.UpdateEntityAsync(new TableEntity(partition, answer.Key) { ["Answer"] = answer.Answer }, claim.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Deletes the claims of one partition made before <paramref name="cutoff"/>, in batches of 100. Returns how many.</summary>
@@ -85,17 +136,5 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
         var count = batch.Count;
         batch.Clear();
         return count;
-    }
-
-    private static int Shard(string key)
-    {
-        // FNV-1a: stable across processes and versions (string.GetHashCode is randomized per process).
-        var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % ShardCount);
     }
 }

@@ -1,9 +1,9 @@
 namespace BaiTiaoSwitch.Storage;
 
-/// <summary>Names of the Orleans storage providers the switch uses.</summary>
+/// <summary>Names of the stores the switch uses (the Orleans storage providers, and the commit log).</summary>
 public static class StorageNames
 {
-    /// <summary>Azure Table: one insert-only entity per account journal batch.</summary>
+    /// <summary>The commit log (Azure Table <c>{prefix}commitlog</c>): every line's journal entries, in shard transactions.</summary>
     public const string Journal = "bts-journal";
 
     /// <summary>Azure Blob: periodic full snapshots of accounts, and archived authorization segments.</summary>

@@ -69,8 +69,6 @@ public sealed class CallerPermissionTests(ClusterFixture fixture)
                 return 0;
             }));
             await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains => grains.GetGrain<IVirtualCardGrain>(scenario.CardId).HasNumber(scenario.CardNumber)));
-            await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(grains =>
-                grains.GetGrain<ICreditAccountGrain>(scenario.AccountId).Authorize("raw-" + Guid.NewGuid().ToString("N"), new AuthorizeCommand(grant.GrantId, scenario.CardId, Money.Fen(100), Scenario.Shop))));
             await Assert.ThrowsAsync<ForbiddenException>(() => client.InvokeAsync(async grains =>
             {
                 await grains.GetGrain<ICardBindingGrain>("any-hash").CheckCode("gr_any", "alipay", "expected", "given");

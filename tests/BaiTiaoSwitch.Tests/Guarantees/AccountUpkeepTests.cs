@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.CommitLog;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
@@ -23,21 +24,17 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
 
         await SiloSide.Grains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
         var stored = await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId);
-        var journal = SiloSide.Services(fixture.Cluster).GetRequiredKeyedService<IGrainStorage>(StorageNames.Journal);
+        var services = SiloSide.Services(fixture.Cluster);
+        var partition = services.GetRequiredService<SharedCommitLog>().PartitionOf(scenario.AccountId);
         var present = new List<long>();
-        for (var version = 1; version <= stored.Version; version++)
+        await foreach (var row in services.GetRequiredService<IJournalTable>().Read(partition, scenario.AccountId, 1))
         {
-            var entry = new GrainState<AccountImage>(new AccountImage());
-            await journal.ReadStateAsync("journal", GrainId.Create("btsjournal", $"{scenario.AccountId}.{version:D12}"), entry, CancellationToken.None);
-            if (entry.RecordExists)
-            {
-                present.Add(version);
-            }
+            present.Add(row.Version);
         }
 
         Assert.Equal(40 * 100, stored.Header.Pending);
         Assert.True(present.Count < stored.Version / 2, $"journal versions still stored: {string.Join(",", present)} of {stored.Version}");
-        Assert.Equal(Enumerable.Range((int)present[0], present.Count).Select(v => (long)v), present);
+        Assert.Equal(Enumerable.Range((int)(stored.Version - present.Count + 1), present.Count).Select(v => (long)v), present);
     }
 
     [Fact]

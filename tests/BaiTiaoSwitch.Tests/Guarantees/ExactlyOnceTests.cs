@@ -66,6 +66,23 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_tombstone_that_left_hot_state_still_makes_the_late_authorization_take_no_credit()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var key = "cold-tombstone-" + Guid.NewGuid().ToString("N");
+        var tombstone = await scenario.Wallet("alipay").ReverseByRequestAsync(scenario.Grants["alipay"].GrantId, key);
+        SwitchSiloConfigurator.Clock.Advance(new SwitchOptions().IdempotencyHotWindow + TimeSpan.FromMinutes(1));
+        await SiloSide.Grains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
+        Assert.Empty((await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId)).Requests.Values);
+
+        var late = await scenario.Pay("alipay", 4_000, key);
+
+        Assert.Equal(tombstone.AuthorizationId, late.AuthorizationId);
+        Assert.Equal(0, late.Amount.Amount);
+        Assert.Equal(10_000, (await scenario.Issuer.GetAccountAsync(scenario.AccountId)).Available.Amount);
+    }
+
+    [Fact]
     public async Task A_reversal_by_key_after_the_keys_record_was_pruned_reverses_the_hold_that_is_still_open()
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");

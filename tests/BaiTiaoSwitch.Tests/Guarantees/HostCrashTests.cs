@@ -51,7 +51,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>The silo where the grain is active now, from the grain directory.</summary>
-    private static async Task<SiloHandle> HostOf(TestCluster cluster, IAddressable grain)
+    internal static async Task<SiloHandle> HostOf(TestCluster cluster, IAddressable grain)
     {
         var address = await Activations.SiloGrains(cluster).GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
         return cluster.GetActiveSilos().SingleOrDefault(silo => silo.SiloAddress.Equals(address))

@@ -38,7 +38,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
             options => options.Configure(switchOptions =>
             {
                 switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
-                switchOptions.SnapshotEveryBatches = 16;
+                switchOptions.SnapshotJournalBytesMin = 8 * 1024;
 
                 // Small bounds, so tests reach them in a few steps.
                 switchOptions.LifecycleAnswersMax = 4;

@@ -103,5 +103,9 @@ public sealed class RealLine
             claims[(channel, key)] = (owner, fingerprint);
             return Task.FromResult(new KeyClaim(KeyClaimOutcome.Claimed, fingerprint));
         }
+
+        public Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default) => Task.FromResult<byte[]?>(null);
     }
 }

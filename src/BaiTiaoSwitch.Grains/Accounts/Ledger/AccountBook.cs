@@ -125,6 +125,23 @@ public sealed class AccountBook
         Alerts = [.. Alerts.Values.Values],
     };
 
+    /// <summary>Back to an unopened line at version 0, for a load that has to start over.</summary>
+    public void Clear()
+    {
+        Header = AccountHeader.Unopened(Header.AccountId);
+        Version = 0;
+        authorizations.Clear();
+        authorizationByRequest.Clear();
+        ClosedInHot = 0;
+        Requests.Clear();
+        Cards.Clear();
+        Grants.Clear();
+        Counters.Clear();
+        Alerts.Clear();
+        headerChanged = false;
+        RequestsInBatch = 0;
+    }
+
     /// <summary>Replays a snapshot or journal entry. Applying the same entries in order always gives the same book.</summary>
     public void Apply(AccountImage image)
     {

@@ -34,4 +34,7 @@ public sealed class AccountImage
 
     /// <summary>In a snapshot: journal versions up to this one were deleted before it was written.</summary>
     [Id(12)] public long JournalPrunedThrough { get; set; }
+
+    /// <summary>In a snapshot: its own size in Orleans' binary format, which sets when the next one is due.</summary>
+    [Id(13)] public long SerializedBytes { get; set; }
 }

@@ -68,6 +68,13 @@ public sealed class TrackedMap<TValue>
         }
     }
 
+    /// <summary>Forgets everything (a load that starts over).</summary>
+    public void Clear()
+    {
+        values.Clear();
+        ClearChanges();
+    }
+
     public void ClearChanges()
     {
         changed.Clear();

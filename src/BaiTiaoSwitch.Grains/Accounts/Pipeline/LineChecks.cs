@@ -16,10 +16,13 @@ public static class LineChecks
             ? money
             : throw new InvalidRequestException(ErrorCodes.CurrencyNotSupported, $"'{field}.currency' must be the line's currency, {book.Currency}.");
 
-    /// <summary>A wallet channel never reaches another channel's grant: for it, the grant does not exist.</summary>
+    /// <summary>
+    /// The grant must be one of this line's, and a wallet channel's own: a payment sent to the wrong line, or through
+    /// another channel's grant, finds nothing (not_found, and nothing is recorded).
+    /// </summary>
     public static void RequireOwnGrant(AccountBook book, Caller caller, string grantId)
     {
-        if (book.Grants.Find(grantId) is { } grant && !caller.IsIssuer && grant.Channel != caller.Channel)
+        if (book.Grants.Find(grantId) is not { } grant || (!caller.IsIssuer && grant.Channel != caller.Channel))
         {
             throw new NotFoundException("No such grant.");
         }

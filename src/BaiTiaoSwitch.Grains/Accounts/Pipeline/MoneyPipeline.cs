@@ -10,7 +10,10 @@ namespace BaiTiaoSwitch.Accounts;
 /// </summary>
 public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock)
 {
-    private readonly string owner = "account/" + book.Header.AccountId;
+    private readonly string owner = OwnerOf(book.Header.AccountId);
+
+    /// <summary>Who takes effect with a key claimed by a line, in the channel's namespace.</summary>
+    public static string OwnerOf(string accountId) => "account/" + accountId;
 
     public async Task<TResult> Run<TResult>(Caller caller, string idempotencyKey, AccountOperation<TResult> operation)
     {
@@ -41,17 +44,19 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         try
         {
             await operation.Prepare(book, caller);
-            var global = await keys.Claim(caller.Channel, idempotencyKey, owner, operation.Fingerprint);
-            if (!global.IsFor(operation.Fingerprint))
-            {
-                throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
-            }
+            var global = await ClaimInNamespace(caller.Channel, idempotencyKey, operation.Fingerprint);
 
-            // The key was already this line's, for this request: its answer may have left hot state for the archive.
+            // The key was already this line's: its answer may have left hot state; the same rules decide whether it answers.
             if (global.Outcome == KeyClaimOutcome.AlreadyYours && await archive.Find(book.Header.AccountId, scope) is { } cold)
             {
                 requests.Abandon(claim);
-                return cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+                return !RequestRecords.Replays(cold, operation.Kind, operation.Fingerprint) ? throw RequestRecords.Reused()
+                    : cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+            }
+
+            if (!global.IsFor(operation.Fingerprint))
+            {
+                throw new IdempotencyKeyReusedException("This idempotency key was already used by this channel for another request (keys are scoped per channel, across every account); use a new key.");
             }
 
             await committer.WaitForRoom();
@@ -79,6 +84,19 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
 
         await Durable();
         return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
+    }
+
+    /// <summary>A claim whose answer was lost may or may not be stored: the request is retryable with its key.</summary>
+    private async Task<KeyClaim> ClaimInNamespace(string channel, string idempotencyKey, string fingerprint)
+    {
+        try
+        {
+            return await keys.Claim(channel, idempotencyKey, owner, fingerprint);
+        }
+        catch (Exception exception) when (exception is not SwitchException)
+        {
+            throw new OutcomeUnknownException("The switch could not confirm this request's idempotency key. Retry with the same key; nothing took effect without it.");
+        }
     }
 
     /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>

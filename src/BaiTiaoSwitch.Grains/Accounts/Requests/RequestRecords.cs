@@ -21,8 +21,7 @@ public sealed class RequestRecords(AccountBook book)
     {
         if (book.Requests.Find(scope) is { } record)
         {
-            var replays = (record.Kind == kind && record.Fingerprint == fingerprint) || (record.Kind == OperationKind.Tombstone && kind == OperationKind.Authorize);
-            return replays ? new RequestLookup(record, null, null) : throw Reused();
+            return Replays(record, kind, fingerprint) ? new RequestLookup(record, null, null) : throw Reused();
         }
 
         if (claims.TryGetValue(scope, out var held))
@@ -34,6 +33,16 @@ public sealed class RequestRecords(AccountBook book)
         claims[scope] = claim;
         return new RequestLookup(null, null, claim);
     }
+
+    /// <summary>
+    /// True when a request of <paramref name="kind"/> with <paramref name="fingerprint"/> is answered by
+    /// <paramref name="record"/>: the same request again, or the late authorization a tombstone waits for.
+    /// </summary>
+    public static bool Replays(IdempotencyRecord record, OperationKind kind, string fingerprint) =>
+        (record.Kind == kind && record.Fingerprint == fingerprint) || (record.Kind == OperationKind.Tombstone && kind == OperationKind.Authorize);
+
+    public static IdempotencyKeyReusedException Reused() =>
+        new("This idempotency key was already used by this channel for a different request; use a new key for a new request.");
 
     /// <summary>Completes when no request holds a claim on <paramref name="scope"/> (at once when none does).</summary>
     public Task WhenSettled(string scope) => claims.TryGetValue(scope, out var held) ? held.Settled.Task : Task.CompletedTask;
@@ -132,8 +141,6 @@ public sealed class RequestRecords(AccountBook book)
         claim.Settled.TrySetResult();
     }
 
-    private static IdempotencyKeyReusedException Reused() =>
-        new("This idempotency key was already used by this channel for a different request; use a new key for a new request.");
 }
 
 /// <summary>A key claimed by a request that is still being decided.</summary>

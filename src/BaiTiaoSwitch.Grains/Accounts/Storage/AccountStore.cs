@@ -1,25 +1,29 @@
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
-/// The durable form of a line, and the only writer of it: an insert-only journal of batches (one table entity per
-/// version) plus a snapshot (blob) every <c>SnapshotEveryBatches</c> batches, after which the journal entries it
-/// covers are deleted. Data flows one way: the committer hands it a batch, it writes. Insert-only means two
-/// activations of one account can never both write the same version: the loser's write fails and it deactivates
-/// (split-brain fencing). Snapshots are ETag-conditional for the same reason.
+/// The durable form of a line, and the only writer of it: its journal entries in the silo's commit log (packed with
+/// other lines' into shard transactions), plus a snapshot (blob) written when the journal since the last one is at
+/// least the snapshot's own size (amortized), after which the entries it covers are deleted. Data flows one way: the
+/// committer hands it a batch, it writes. Every append also moves the line's head row, conditional on the head this
+/// activation last saw, so two activations can never both write after the same version, even once old entries are
+/// deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
 /// </summary>
 public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger) : IAccountStore
 {
-    private const string EntryState = "journal";
     private const string SnapshotState = "snapshot";
-    private const int PruneParallelMax = 16;
-    private readonly IGrainStorage journal = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Journal);
+    private const int LoadAttemptsMax = 5;
+    private readonly CommitLog.SharedCommitLog log = services.GetRequiredService<CommitLog.SharedCommitLog>();
     private readonly IGrainStorage snapshots = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Snapshots);
+    private readonly Serializer serializer = services.GetRequiredService<Serializer>();
     private readonly GrainState<AccountImage> snapshot = new(new AccountImage());
+    private long journalBytes;
+    private string? headETag;
     private Task? snapshotWrite;
 
     public long SnapshotVersion => snapshot.State!.Version;
@@ -27,47 +31,56 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// <summary>Journal versions up to this one are known to be deleted.</summary>
     public long PrunedThrough => snapshot.State!.JournalPrunedThrough;
 
-    /// <summary>Reads the snapshot and every journal entry after it into <paramref name="book"/>. Returns how many entries.</summary>
+    /// <summary>
+    /// Reads the snapshot, the journal after it (one range query) and the line's head into <paramref name="book"/>.
+    /// When the head is ahead of what was read, a newer snapshot pruned the journal meanwhile (or another activation
+    /// wrote): the load starts over, a few times. Returns how many entries were replayed.
+    /// </summary>
     public async Task<int> Load(AccountBook book, CancellationToken cancellationToken)
     {
-        await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), snapshot, cancellationToken);
-        if (snapshot.RecordExists)
+        for (var attempt = 1; ; attempt++)
         {
-            book.Apply(snapshot.State!);
-        }
-
-        var replayed = 0;
-        while (true)
-        {
-            var entry = new GrainState<AccountImage>(new AccountImage());
-            await journal.ReadStateAsync(EntryState, EntryId(book.Version + 1), entry, cancellationToken);
-            if (!entry.RecordExists || entry.State!.Version != book.Version + 1)
+            book.Clear();
+            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), snapshot, cancellationToken);
+            if (snapshot.RecordExists)
             {
-                return replayed;
+                book.Apply(snapshot.State!);
             }
 
-            book.Apply(entry.State);
-            replayed++;
+            var (entries, bytes) = await log.Replay(accountId, book.Version + 1, book.Apply, cancellationToken);
+            var head = await log.ReadHead(accountId, cancellationToken);
+            if ((head?.Version ?? 0) == book.Version)
+            {
+                (journalBytes, headETag) = (bytes, head?.ETag);
+                return entries;
+            }
+
+            if (attempt == LoadAttemptsMax || head is null || head.Version < book.Version)
+            {
+                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {head?.Version ?? 0}, its journal reads to {book.Version}.");
+            }
         }
     }
 
-    /// <summary>True when the batch of <paramref name="version"/> should also be written as a full snapshot.</summary>
-    public bool WantsSnapshot(long version) => snapshotWrite is not { IsCompleted: false } && version - SnapshotVersion >= options.SnapshotEveryBatches;
+    /// <summary>True when the journal since the last snapshot is at least as large as that snapshot (and the floor).</summary>
+    public bool WantsSnapshot(long version) =>
+        snapshotWrite is not { IsCompleted: false } && journalBytes >= Math.Max(snapshot.State!.SerializedBytes, options.SnapshotJournalBytesMin);
 
     /// <summary>
-    /// Inserts the journal entry (throws if that version exists: another activation wrote it). A full image of the same
-    /// version, when given, is written afterwards off the caller's turn; its failure loses nothing (the journal has it).
+    /// Appends the entry to the commit log (it fails if that version exists: another activation wrote it). A full image of
+    /// the same version, when given, is written afterwards off the caller's turn; its failure loses nothing.
     /// </summary>
     public async Task Write(AccountImage changes, AccountImage? image)
     {
-        await journal.WriteStateAsync(EntryState, EntryId(changes.Version), new GrainState<AccountImage>(changes, null));
+        var (head, bytes) = await log.Append(accountId, changes, headETag);
+        (headETag, journalBytes) = (head, journalBytes + bytes);
         if (image is not null)
         {
             snapshotWrite = WriteSnapshot(image);
         }
     }
 
-    /// <summary>Completes when no snapshot write or journal pruning is under way (tests and orderly shutdown).</summary>
+    /// <summary>Completes when no snapshot write or journal pruning is under way.</summary>
     public Task Settled() => snapshotWrite ?? Task.CompletedTask;
 
     private async Task WriteSnapshot(AccountImage image)
@@ -75,16 +88,22 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         try
         {
             image.JournalPrunedThrough = PrunedThrough;
-            var next = new GrainState<AccountImage>(image, snapshot.ETag) { RecordExists = snapshot.RecordExists };
-            var id = SnapshotId();
 
-            // Serializing a whole line takes long; the image is an immutable copy, so it is written off the grain's
-            // turn and payments go on meanwhile.
-            await Task.Run(() => snapshots.WriteStateAsync(SnapshotState, id, next));
+            // Serializing a whole line takes long; the image is an immutable copy, so it is measured and written off the
+            // grain's turn while payments go on.
+            var id = SnapshotId();
+            var next = new GrainState<AccountImage>(image, snapshot.ETag) { RecordExists = snapshot.RecordExists };
+            await Task.Run(() =>
+            {
+                image.SerializedBytes = serializer.SerializeToArray(image).Length;
+                return snapshots.WriteStateAsync(SnapshotState, id, next);
+            });
             snapshot.State = image;
             snapshot.ETag = next.ETag;
             snapshot.RecordExists = true;
-            await PruneJournal(image.Version);
+            journalBytes = 0;
+            await log.Delete(accountId, PrunedThrough + 1, image.Version);
+            snapshot.State.JournalPrunedThrough = image.Version;
         }
         catch (Exception exception)
         {
@@ -113,26 +132,6 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             LogSnapshotFailed(exception, accountId, SnapshotVersion);
         }
     }
-
-    /// <summary>Deletes the entries a durable snapshot covers. What a failure leaves is retried after the next snapshot.</summary>
-    private async Task PruneJournal(long throughVersion)
-    {
-        var versions = Enumerable.Range(0, checked((int)(throughVersion - PrunedThrough))).Select(offset => PrunedThrough + 1 + offset);
-        await Parallel.ForEachAsync(versions, new ParallelOptions { MaxDegreeOfParallelism = PruneParallelMax }, async (version, _) =>
-        {
-            try
-            {
-                await journal.ClearStateAsync(EntryState, EntryId(version), new GrainState<AccountImage>(new AccountImage(), "*"));
-            }
-            catch (InconsistentStateException)
-            {
-                // Not there: an earlier pruning deleted it before its progress could be recorded in a snapshot.
-            }
-        });
-        snapshot.State!.JournalPrunedThrough = throughVersion;
-    }
-
-    private GrainId EntryId(long version) => GrainId.Create("btsjournal", $"{accountId}.{version:D12}");
 
     private GrainId SnapshotId() => GrainId.Create("btssnapshot", accountId);
 

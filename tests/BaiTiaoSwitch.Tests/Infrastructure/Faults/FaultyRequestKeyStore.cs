@@ -14,4 +14,9 @@ public sealed class FaultyRequestKeyStore(IRequestKeyStore inner, StorageFaults 
             () => inner.Claim(channel, key, owner, fingerprint, cancellationToken),
             forgetOutcome: null,
             conflict: () => new Azure.RequestFailedException(503, "Injected fault: the key namespace did not answer."));
+
+    public Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default) => inner.StoreAnswers(answers, cancellationToken);
+
+    public Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default) =>
+        inner.FindAnswer(channel, key, owner, cancellationToken);
 }

@@ -1,0 +1,131 @@
+using Azure;
+using Azure.Data.Tables;
+using BaiTiaoSwitch.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BaiTiaoSwitch.CommitLog;
+
+/// <summary>
+/// The commit log's rows in Azure Table <c>{prefix}commitlog</c>. An entry is split into binary properties of at most
+/// 64 KiB (Azure's limit per property); an entity holds at most 1 MiB, which <c>BatchRequestsMax</c> keeps entries under.
+/// </summary>
+public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJournalTable
+{
+    public const int TransactionRowsMax = 100;
+
+    /// <summary>Appends per transaction: each is two operations (its entry and its line's head).</summary>
+    public const int TransactionAppendsMax = TransactionRowsMax / 2;
+    private const int PropertyBytesMax = 64 * 1024;
+    private readonly Lazy<Task<TableClient>> table = new(async () =>
+    {
+        var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(storage.Value.NamePrefix + "commitlog");
+        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return client;
+    });
+
+    public async Task<IReadOnlyList<string>> Append(string partition, IReadOnlyList<JournalAppend> appends, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var actions = new List<TableTransactionAction>(appends.Count * 2);
+        foreach (var append in appends)
+        {
+            var head = new TableEntity(partition, JournalRow.HeadKeyOf(append.AccountId)) { ["Version"] = append.Version };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToEntity(append.Entry)));
+            actions.Add(append.HeadETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, new ETag(etag))
+                : new TableTransactionAction(TableTransactionActionType.Add, head));
+        }
+
+        try
+        {
+            var answers = await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return [.. Enumerable.Range(0, appends.Count).Select(index => answers.Value[(index * 2) + 1].Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException("The table did not return the head's new ETag."))];
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && failed.FailedTransactionActionIndex is { } index && index / 2 < appends.Count)
+        {
+            throw new JournalFencedException(appends[index / 2].AccountId, failed);
+        }
+    }
+
+    public async Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var head = await client.GetEntityIfExistsAsync<TableEntity>(partition, JournalRow.HeadKeyOf(accountId), ["Version"], cancellationToken).ConfigureAwait(false);
+        return head.HasValue ? new JournalHead(head.Value!.GetInt64("Version") ?? 0, head.Value.ETag.ToString()) : null;
+    }
+
+    public async IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var from = JournalRow.RowKeyOf(accountId, fromVersion);
+        var to = JournalRow.HeadKeyOf(accountId);
+        var rows = client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken);
+        await foreach (var entity in rows.ConfigureAwait(false))
+        {
+            yield return new JournalRow(partition, entity.RowKey, Join(entity));
+        }
+    }
+
+    public async Task Delete(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        foreach (var chunk in rowKeys.Chunk(TransactionRowsMax))
+        {
+            try
+            {
+                await client.SubmitTransactionAsync(chunk.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All)).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status == 404)
+            {
+                // A row of the chunk is already gone (an earlier pruning): delete the rest one by one.
+                foreach (var key in chunk)
+                {
+                    try
+                    {
+                        await client.DeleteEntityAsync(partition, key, ETag.All, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(JournalRow row)
+    {
+        var entity = new TableEntity(row.Partition, row.RowKey);
+        var data = row.Data;
+        for (var part = 0; part * PropertyBytesMax < data.Length || part == 0; part++)
+        {
+            entity["D" + part] = data.Slice(part * PropertyBytesMax, Math.Min(PropertyBytesMax, data.Length - (part * PropertyBytesMax))).ToArray();
+        }
+
+        return entity;
+    }
+
+    private static byte[] Join(TableEntity entity)
+    {
+        var parts = new List<byte[]>();
+        for (var part = 0; entity.GetBinary("D" + part) is { } bytes; part++)
+        {
+            parts.Add(bytes);
+        }
+
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var joined = new byte[parts.Sum(bytes => bytes.Length)];
+        var offset = 0;
+        foreach (var bytes in parts)
+        {
+            bytes.CopyTo(joined, offset);
+            offset += bytes.Length;
+        }
+
+        return joined;
+    }
+}
