@@ -49,6 +49,11 @@ public sealed class BenchCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.Options.ConnectionTransport = options.Transport == "tcp" ? ConnectionTransportType.TcpSocket : ConnectionTransportType.InMemory;
         builder.Properties["Bench:GroupCommit"] = groupCommit.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in options.SwitchSettings)
+        {
+            builder.Properties["Bench:Switch:" + name] = value;
+        }
+
         builder.Properties["Bench:ConnectionString"] = options.ConnectionString;
         builder.Properties["Bench:NamePrefix"] = namePrefix;
         builder.Properties["Bench:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -104,6 +109,8 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
         silo.AddBaiTiaoSwitch(
             switchOptions => switchOptions.Configure(options =>
             {
+                configuration.GetSection("Bench:Switch").Bind(options);
+
                 // One write per request is group commit with a batch of one.
                 options.BatchRequestsMax = bool.Parse(configuration["Bench:GroupCommit"]!) ? options.BatchRequestsMax : 1;
 

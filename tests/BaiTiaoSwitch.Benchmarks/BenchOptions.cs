@@ -73,6 +73,9 @@ public sealed class BenchOptions
     /// <summary>What-if: run snapshot writes (serialization included) on the thread pool instead of the account grain's turn.</summary>
     public bool SnapshotOffTurn { get; set; }
 
+    /// <summary>What-ifs: switch settings (SwitchOptions) to set in the silos, as Name=Value.</summary>
+    public Dictionary<string, string> SwitchSettings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Part g: authorizations pushed between the fresh and the aged measurement of the hot line.</summary>
     public long AgeAuthorizations { get; set; } = 1_000_000;
 
@@ -92,6 +95,10 @@ public sealed class BenchOptions
             {
                 case "--connection": options.ConnectionString = Next(); options.Azurite = "shared"; break;
                 case "--azurite": options.Azurite = Next(); break;
+                case "--set":
+                    var setting = Next().Split('=', 2);
+                    options.SwitchSettings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--set takes Name=Value (a SwitchOptions setting).");
+                    break;
                 case "--age-authorizations": options.AgeAuthorizations = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--silos": options.Silos = short.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--transport": options.Transport = Next(); break;
@@ -171,6 +178,7 @@ public sealed class BenchOptions
           --raw-seconds 3 --raw-parallelism 64
           --keep                  keep this run's tables and container in Azurite
         what-ifs (they change the system under test, only through the silo's configuration; the default is production):
+          --set Name=Value              a SwitchOptions setting, e.g. --set RequestKeyShards=1 (repeatable)
           --storage-serializer orleans  journal and snapshots in Orleans' binary format instead of Newtonsoft JSON
           --snapshot-off-turn           snapshot writes (and their serialization) run off the account grain's turn
           --quick                 a short smoke run

@@ -18,6 +18,14 @@ public sealed class SwitchOptions
     /// <summary>Key records kept in hot state at most; beyond it the oldest move to the request archive early.</summary>
     public int IdempotencyHotMax { get; set; } = 100_000;
 
+    /// <summary>
+    /// Table partitions of each channel's key namespace. Fewer make bigger batches of claims (a claim is an insert
+    /// into its partition, batched with the others made at once); more spread a busy channel's keys (an Azure Table
+    /// partition serves about 2,000 entities/s). 1 suits Azurite and a channel of up to about 2,000 new keys/s on Azure;
+    /// raise it for busier channels. Never change it on live data: a key is found in its partition.
+    /// </summary>
+    public int RequestKeyShards { get; set; } = 1;
+
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 

@@ -16,7 +16,7 @@ namespace BaiTiaoSwitch.CommitLog;
 public sealed class SharedCommitLog(IJournalTable table, IOptions<SwitchOptions> options, IOptions<ClusterOptions> cluster, Serializer serializer)
 {
     private readonly ConcurrentDictionary<string, ShardCommitter> shards = new(StringComparer.Ordinal);
-    private readonly CommitLogSettings settings = new(TableJournal.TransactionAppendsMax, options.Value.CommitLogTransactionBytesMax,
+    private readonly BatchSettings settings = new(TableJournal.TransactionAppendsMax, options.Value.CommitLogTransactionBytesMax,
         (int)options.Value.CommitLogLinger.TotalMilliseconds, options.Value.CommitLogInFlightMax);
 
     public string PartitionOf(string accountId) => $"{cluster.Value.ServiceId}~{ShardHash.Shard(accountId, options.Value.CommitLogShards):D2}";

@@ -25,7 +25,7 @@ public sealed partial class RequestKeySweepGrain(TableRequestKeyStore store, IOp
         var channel = this.GetPrimaryKeyString();
         var cutoff = clock.GetUtcNow() - options.Value.IdempotencyRetention - Margin;
         var deleted = 0;
-        for (var shard = 0; shard < TableRequestKeyStore.ShardCount; shard++)
+        for (var shard = 0; shard < store.ShardCount; shard++)
         {
             deleted += await store.Sweep(store.PartitionOf(channel, shard), cutoff, options.Value.RequestKeySweepMax);
         }

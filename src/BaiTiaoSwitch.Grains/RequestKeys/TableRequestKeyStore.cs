@@ -8,14 +8,13 @@ namespace BaiTiaoSwitch.RequestKeys;
 
 /// <summary>
 /// Claims in one Azure Table, <c>{prefix}requestkeys</c>: partition <c>{serviceId}~{channel}~{shard}</c> (a service's own,
-/// as all Orleans storage is; 8 shards, so a channel's keys spread over partitions yet claims made at once share
-/// transactions), row key = the key itself (its characters are all legal there). A claim is an insert, batched per
+/// as all Orleans storage is; <c>RequestKeyShards</c> of them per channel, so a channel's keys spread over
+/// partitions yet claims made at once share transactions), row key = the key itself (its characters are all legal there). A claim is an insert, batched per
 /// partition (<see cref="PartitionClaims"/>); "already exists" is read back to tell the owner apart.
 /// </summary>
-public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, IOptions<Orleans.Configuration.ClusterOptions> cluster, TimeProvider clock, IGrainFactory grains)
+public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage, IOptions<Orleans.Configuration.ClusterOptions> cluster, IOptions<Accounts.SwitchOptions> options, TimeProvider clock, IGrainFactory grains)
     : IRequestKeyStore
 {
-    public const int ShardCount = 8;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> sweeps = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PartitionClaims> partitions = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TableClient>> table = new(async () =>
@@ -26,6 +25,12 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
     });
 
     public static string TableName(SwitchStorageOptions options) => options.NamePrefix + "requestkeys";
+
+    /// <summary>Partitions of one channel's namespace (<c>SwitchOptions.RequestKeyShards</c>).</summary>
+    public int ShardCount => options.Value.RequestKeyShards;
+
+    /// <summary>Claims are group-committed with the commit log's linger and transactions in flight; a claim row is small.</summary>
+    private BatchSettings Batching => new(100, 1_000_000, (int)options.Value.CommitLogLinger.TotalMilliseconds, options.Value.CommitLogInFlightMax);
 
     public string PartitionOf(string channel, string key) => PartitionOf(channel, ShardHash.Shard(key, ShardCount));
 
@@ -48,7 +53,7 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
             ["Fingerprint"] = fingerprint,
             ["ClaimedAt"] = clock.GetUtcNow(),
         };
-        return await partitions.GetOrAdd(entity.PartitionKey, _ => new PartitionClaims(client)).Claim(entity, owner).ConfigureAwait(false);
+        return await partitions.GetOrAdd(entity.PartitionKey, _ => new PartitionClaims(client, Batching)).Make(entity, owner).ConfigureAwait(false);
     }
 
     public async Task StoreAnswers(IReadOnlyList<KeyAnswer> answers, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BaiTiaoSwitch.CommitLog;
+using BaiTiaoSwitch.Storage;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.CommitLog;
@@ -7,7 +8,7 @@ namespace BaiTiaoSwitch.Tests.CommitLog;
 /// <summary>Group commit across lines in one shard: batching, the split-brain fence per row, failure of a whole transaction.</summary>
 public sealed class ShardCommitterTests
 {
-    private static readonly CommitLogSettings Settings = new(RowsMax: 50, BytesMax: 1_000_000, LingerMilliseconds: 50, InFlightMax: 1);
+    private static readonly BatchSettings Settings = new(ItemsMax: 50, BytesMax: 1_000_000, LingerMilliseconds: 50, InFlightMax: 1);
 
     private static JournalAppend Row(string account, long version) =>
         new(account, version, new JournalRow("p", JournalRow.RowKeyOf(account, version), new byte[] { 1, 2, 3 }), null);
