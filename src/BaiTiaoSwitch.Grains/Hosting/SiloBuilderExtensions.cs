@@ -9,6 +9,7 @@ using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
+using BaiTiaoSwitch.Risk.CrossAccount;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public static class SiloBuilderExtensions
         services.AddSingleton<InternalCallStamp>();
         silo.AddIncomingGrainCallFilter<CallerVerificationFilter>();
         silo.AddOutgoingGrainCallFilter<InternalCallStampFilter>();
+        silo.AddCrossAccountVerdicts();
         return silo;
     }
 

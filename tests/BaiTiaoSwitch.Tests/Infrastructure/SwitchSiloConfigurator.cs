@@ -9,7 +9,8 @@ using Orleans.TestingHost;
 namespace BaiTiaoSwitch.Tests.Infrastructure;
 
 /// <summary>
-/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping.
+/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping;
+/// timers run on real time (<see cref="SwitchClock"/>), so Orleans' own loops, the event streams' among them, run on.
 /// </summary>
 public sealed class SwitchSiloConfigurator : ISiloConfigurator
 {
@@ -21,7 +22,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<TimeProvider>(Clock);
+        silo.Services.AddSingleton<TimeProvider>(new SwitchClock(Clock));
 
         // Orleans' own loops (messaging deadlines, membership probes, directory upkeep) stay on real time: moving the
         // switch's clock a week ahead must not make the silos declare each other dead.

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace BaiTiaoSwitch.Risk.CrossAccount;
+
+public static class CrossAccountHosting
+{
+    /// <summary>
+    /// The monitors, each silo's verdict cache (a grain service) and the live <see cref="ICrossAccountVerdicts"/>. A
+    /// monitor stays active a window's length past its last decision, so its window is not dropped early.
+    /// </summary>
+    public static ISiloBuilder AddCrossAccountVerdicts(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddOptions<VerdictOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VerdictOptions>, VerdictOptionsValidator>();
+        services.AddSingleton<VerdictCache>();
+        services.AddSingleton<VerdictBroadcaster>();
+        services.AddSingleton<ICrossAccountVerdicts, CrossAccountVerdicts>();
+        services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
+            collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));
+        silo.AddGrainService<VerdictCacheService>();
+        return silo;
+    }
+}
