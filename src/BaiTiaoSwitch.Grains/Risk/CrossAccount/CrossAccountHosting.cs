@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -8,7 +9,8 @@ public static class CrossAccountHosting
 {
     /// <summary>
     /// The monitors, each silo's verdict cache (a grain service) and the live <see cref="ICrossAccountVerdicts"/>. A
-    /// monitor stays active a window's length past its last decision, so its window is not dropped early.
+    /// monitor stays active a window's length past its last decision, so its window is not dropped early. The event
+    /// streams' pulling agents read every <see cref="VerdictOptions.EventPollPeriod"/>.
     /// </summary>
     public static ISiloBuilder AddCrossAccountVerdicts(this ISiloBuilder silo)
     {
@@ -20,6 +22,8 @@ public static class CrossAccountHosting
         services.AddSingleton<ICrossAccountVerdicts, CrossAccountVerdicts>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
             collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));
+        services.AddOptions<StreamPullingAgentOptions>(SwitchStreams.Provider).Configure<IOptions<VerdictOptions>>((agents, verdicts) =>
+            agents.GetQueueMsgsTimerPeriod = verdicts.Value.EventPollPeriod);
         silo.AddGrainService<VerdictCacheService>();
         return silo;
     }
