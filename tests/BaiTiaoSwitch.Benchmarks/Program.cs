@@ -3,6 +3,11 @@ using BaiTiaoSwitch.Benchmarks.OpenLoop;
 using BaiTiaoSwitch.Benchmarks.Postgres;
 
 // dotnet run -c Release --project tests/BaiTiaoSwitch.Benchmarks [-- --help]
+if (args is ["backtest", ..])
+{
+    return BacktestBenchmark.Run(args);
+}
+
 var options = BenchOptions.Parse(args);
 
 Interruption.ExitOnSignals();

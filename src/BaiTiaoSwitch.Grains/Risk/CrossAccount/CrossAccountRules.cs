@@ -44,11 +44,22 @@ public static class CrossAccountRules
         }
 
         var recent = verdicts.Window(subject)?.Within(authorization.At, window).ToList() ?? [];
+        return Verdict(rule, subject, recent, Exceeded(rule.Params, recent, authorization.Amount));
+    }
+
+    /// <summary>
+    /// Velocity over any window of decisions (also the per-grant, card and account windows a backtest rebuilds): the
+    /// approved payments of the window with this one number more than countMax, or add up to more than amountMax.
+    /// </summary>
+    public static bool VelocityExceeded(RuleParameters parameters, SignalWindow? signals, CrossAccountAuthorization authorization) =>
+        parameters.WindowSeconds is { } seconds and > 0
+        && Exceeded(parameters, signals?.Within(authorization.At, TimeSpan.FromSeconds(seconds)).ToList() ?? [], authorization.Amount);
+
+    private static bool Exceeded(RuleParameters parameters, List<SignalEntry> recent, long amount)
+    {
         var approved = recent.Where(entry => entry.Approved).ToList();
-        var count = approved.Count + 1;
-        var amount = checked(approved.Sum(entry => entry.Amount) + authorization.Amount);
-        var fires = (rule.Params.CountMax is { } countMax && count > countMax) || (rule.Params.AmountMax is { } amountMax && amount > amountMax);
-        return Verdict(rule, subject, recent, fires);
+        var total = checked(approved.Sum(entry => entry.Amount) + amount);
+        return (parameters.CountMax is { } countMax && approved.Count + 1 > countMax) || (parameters.AmountMax is { } amountMax && total > amountMax);
     }
 
     /// <summary>The device or the IP has paid, in the window, for more than accountsMax accounts with this one.</summary>

@@ -10,10 +10,22 @@ public sealed record SignalWindow(
     [property: Id(1)] long Sequence,
     [property: Id(2)] IReadOnlyList<SignalEntry> Entries)
 {
-    /// <summary>The entries within <paramref name="window"/> before <paramref name="at"/> (in (at − window, at]).</summary>
+    /// <summary>The entries within <paramref name="window"/> before <paramref name="at"/> (in (at − window, at]), oldest first.</summary>
     public IEnumerable<SignalEntry> Within(DateTimeOffset at, TimeSpan window)
     {
         var from = at - window;
-        return Entries.Where(entry => entry.At > from && entry.At <= at);
+        var start = Entries.Count;
+        while (start > 0 && Entries[start - 1].At > from)
+        {
+            start--;
+        }
+
+        for (var index = start; index < Entries.Count; index++)
+        {
+            if (Entries[index].At <= at)
+            {
+                yield return Entries[index];
+            }
+        }
     }
 }
