@@ -1,5 +1,7 @@
 using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Risk.Backtests;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -8,7 +10,8 @@ namespace BaiTiaoSwitch.Risk.CrossAccount;
 public static class CrossAccountHosting
 {
     /// <summary>
-    /// The monitors, each silo's verdict cache (a grain service) and the live <see cref="ICrossAccountVerdicts"/>. A
+    /// The monitors, each silo's verdict cache (a grain service), the live <see cref="ICrossAccountVerdicts"/>, the
+    /// decision history and the backtests (labels: none until an alert store registers its <see cref="IDecisionLabels"/>). A
     /// monitor stays active a window's length past its last decision, so its window is not dropped early. The event
     /// streams' pulling agents read every <see cref="VerdictOptions.EventPollPeriod"/>.
     /// </summary>
@@ -20,6 +23,10 @@ public static class CrossAccountHosting
         services.AddSingleton<VerdictCache>();
         services.AddSingleton<VerdictBroadcaster>();
         services.AddSingleton<ICrossAccountVerdicts, CrossAccountVerdicts>();
+        services.AddOptions<BacktestOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BacktestOptions>, BacktestOptionsValidator>();
+        services.TryAddSingleton<IDecisionHistory, TableDecisionHistory>();
+        services.TryAddSingleton<IDecisionLabels, NoDecisionLabels>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
             collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));
         services.AddOptions<StreamPullingAgentOptions>(SwitchStreams.Provider).Configure<IOptions<VerdictOptions>>((agents, verdicts) =>

@@ -8,9 +8,10 @@ namespace BaiTiaoSwitch.Risk.CrossAccount;
 public interface IDecisionFeedGrain : IGrainWithStringKey;
 
 /// <summary>
-/// Reads one event stream (implicit subscription to <see cref="SwitchStreams.Namespace"/>) and hands every decision to
-/// the monitors of its merchant, device and IP. A delivery completes only once every monitor has taken it, so a
-/// failure makes the stream deliver it again; the monitors deduplicate by event id.
+/// Reads one event stream (implicit subscription to <see cref="SwitchStreams.Namespace"/>), a batch at a time, and hands
+/// every decision to the monitors of its merchant, device and IP. A batch completes only once every monitor has taken
+/// it, so a failure makes the stream deliver it again; the monitors deduplicate by event id. The decision history is
+/// another consumer of the same streams (<c>DecisionRecorderGrain</c>), so its writes never add to the verdict lag.
 /// </summary>
 [ImplicitStreamSubscription(SwitchStreams.Namespace)]
 public sealed class DecisionFeedGrain : Grain, IDecisionFeedGrain, IStreamSubscriptionObserver
@@ -18,18 +19,21 @@ public sealed class DecisionFeedGrain : Grain, IDecisionFeedGrain, IStreamSubscr
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         var handle = handleFactory.Create<SwitchEvent>();
-        await handle.ResumeAsync((switchEvent, _) => Learn(switchEvent));
+        await handle.ResumeAsync(items => Learn([.. items.Select(item => item.Item)]));
     }
 
-    private Task Learn(SwitchEvent switchEvent)
+    private async Task Learn(IReadOnlyList<SwitchEvent> events)
     {
-        if (switchEvent.Decision is not { } decision)
+        var decisions = events.Where(switchEvent => switchEvent.Decision is not null).ToList();
+        if (decisions.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        IReadOnlyList<SignalEntry> entries = [SignalEntry.Of(switchEvent, decision)];
-        return Task.WhenAll(SignalSubjects.Of(decision.Merchant.Id, decision.Device)
-            .Select(subject => GrainFactory.GetGrain<ISignalMonitorGrain>(subject).Observe(entries)));
+        var monitors = decisions
+            .SelectMany(switchEvent => SignalSubjects.Of(switchEvent.Decision!.Merchant.Id, switchEvent.Decision.Device).Select(subject => (Subject: subject, Entry: SignalEntry.Of(switchEvent, switchEvent.Decision))))
+            .GroupBy(learned => learned.Subject, StringComparer.Ordinal)
+            .Select(subject => GrainFactory.GetGrain<ISignalMonitorGrain>(subject.Key).Observe([.. subject.Select(learned => learned.Entry)]));
+        await Task.WhenAll(monitors);
     }
 }

@@ -1,0 +1,23 @@
+using BaiTiaoSwitch.Events;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace BaiTiaoSwitch.Risk.Backtests;
+
+/// <summary>One per event stream (key: the stream's key); nothing calls it but the stream.</summary>
+public interface IDecisionRecorderGrain : IGrainWithStringKey;
+
+/// <summary>
+/// Records every decision of one event stream in the decision history (the backtests' source), a batch at a time
+/// (implicit subscription to <see cref="SwitchStreams.Namespace"/>, beside the monitors' own). A batch completes once it
+/// is stored, so a failure makes the stream deliver it again; the history is keyed by event id.
+/// </summary>
+[ImplicitStreamSubscription(SwitchStreams.Namespace)]
+public sealed class DecisionRecorderGrain(IDecisionHistory history) : Grain, IDecisionRecorderGrain, IStreamSubscriptionObserver
+{
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        var handle = handleFactory.Create<SwitchEvent>();
+        await handle.ResumeAsync(items => history.Record([.. items.Select(item => item.Item).Where(switchEvent => switchEvent.Decision is not null)]));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace BaiTiaoSwitch.Risk.Backtests;
+
+/// <summary>
+/// The decision history in Azure Table <c>{prefix}decisions</c>: partition <c>{serviceId}~{hour}~{shard}</c> (the
+/// decision's hour by the switch's clock; <see cref="Shards"/> shards by line, so one hour is not one hot partition), row
+/// key <c>{ticks}~{eventId}</c>, the event in Orleans' binary format. Recording is an upsert keyed by event id, so a
+/// decision delivered twice is stored once. Reading an hour reads its shards and merges them into original order.
+/// </summary>
+public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, Serializer serializer) : IDecisionHistory
+{
+    public const int Shards = 8;
+    private const int TransactionRowsMax = 100;
+    private readonly Lazy<Task<TableClient>> table = new(async () =>
+    {
+        var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(storage.Value.NamePrefix + "decisions");
+        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        return client;
+    });
+
+    public async Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var writes = decisions.Where(recorded => recorded.Decision is not null)
+            .Select(recorded => new TableEntity(PartitionOf(recorded.At, recorded.AccountId), RowKeyOf(recorded)) { ["Event"] = serializer.SerializeToArray(recorded) })
+            .GroupBy(entity => entity.PartitionKey)
+            .SelectMany(partition => partition.DistinctBy(entity => entity.RowKey).Chunk(TransactionRowsMax))
+            .Select(chunk => client.SubmitTransactionAsync(chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), cancellationToken));
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        for (var hour = Hour(from); hour < to; hour = hour.AddHours(1))
+        {
+            var shards = await Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => ReadPartition(client, PartitionOf(hour, shard), from, to, cancellationToken))).ConfigureAwait(false);
+            foreach (var recorded in shards.SelectMany(rows => rows).OrderBy(recorded => recorded, OriginalOrder.Instance))
+            {
+                yield return recorded;
+            }
+        }
+    }
+
+    private async Task<List<SwitchEvent>> ReadPartition(TableClient client, string partition, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var rows = new List<SwitchEvent>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {Ticks(from)} and RowKey lt {Ticks(to)}");
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(serializer.Deserialize<SwitchEvent?>(entity.GetBinary("Event") ?? throw new InvalidOperationException($"Decision row {entity.RowKey} has no event.")) ?? throw new InvalidOperationException($"Decision row {entity.RowKey} is empty."));
+        }
+
+        return rows;
+    }
+
+    private string PartitionOf(DateTimeOffset at, string accountId) => PartitionOf(Hour(at), Storage.ShardHash.Shard(accountId, Shards));
+
+    private string PartitionOf(DateTimeOffset hour, int shard) => $"{cluster.Value.ServiceId}~{hour.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}~{shard}";
+
+    private static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+
+    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static string RowKeyOf(SwitchEvent recorded) => Ticks(recorded.At) + "~" + recorded.EventId;
+}
+
+/// <summary>Original order: decision time, then line, then the line's journal version and place in the entry.</summary>
+public sealed class OriginalOrder : IComparer<SwitchEvent>
+{
+    public static readonly OriginalOrder Instance = new();
+
+    public int Compare(SwitchEvent? x, SwitchEvent? y)
+    {
+        if (x is null || y is null)
+        {
+            return x is null ? (y is null ? 0 : -1) : 1;
+        }
+
+        var byTime = x.At.UtcTicks.CompareTo(y.At.UtcTicks);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var (xLine, xVersion, xIndex) = Parts(x.EventId);
+        var (yLine, yVersion, yIndex) = Parts(y.EventId);
+        var byLine = string.CompareOrdinal(xLine, yLine);
+        return byLine != 0 ? byLine : xVersion != yVersion ? xVersion.CompareTo(yVersion) : xIndex.CompareTo(yIndex);
+    }
+
+    private static (string Line, long Version, int Index) Parts(string eventId)
+    {
+        var parts = eventId.Split('~');
+        return parts.Length == 3 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var version) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var index)
+            ? (parts[0], version, index)
+            : (eventId, 0, 0);
+    }
+}
