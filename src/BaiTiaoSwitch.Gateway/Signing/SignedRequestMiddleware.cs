@@ -87,6 +87,11 @@ public sealed partial class SignedRequestMiddleware(
             LogClusterUnreachable(exception.GetType().Name);
             await ApiProblems.Write(context, GatewayErrorCodes.Unavailable);
         }
+        catch (SwitchException exception) when (exception.IsRetryable && !context.Response.HasStarted)
+        {
+            // The nonce memory asks the caller to sign again (it restarted after the request was signed) or is full.
+            await ApiProblems.Write(context, exception.Code, exception.Message);
+        }
         catch (Exception exception) when (exception is UnauthenticatedException or ForbiddenException && !context.Response.HasStarted)
         {
             // The nonce memory refused this gateway's proof of the channel: a misconfigured cluster key, not the caller's fault.
