@@ -82,7 +82,7 @@ public sealed partial class SignedRequestMiddleware(
                 });
             }
         }
-        catch (Exception exception) when (IsClusterUnreachable(exception) && !context.Response.HasStarted)
+        catch (Exception exception) when (ClusterFailures.IsTransient(exception, context) && !context.Response.HasStarted)
         {
             LogClusterUnreachable(exception.GetType().Name);
             await ApiProblems.Write(context, GatewayErrorCodes.Unavailable);
@@ -159,10 +159,6 @@ public sealed partial class SignedRequestMiddleware(
         LogUnauthenticated(reason, channel?.Caller.Channel ?? "(unknown)");
         return null;
     }
-
-    private static bool IsClusterUnreachable(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or Orleans.Runtime.OrleansException { InnerException: TimeoutException };
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Request refused as unauthenticated: {Reason} (channel {Channel})")]
     private partial void LogUnauthenticated(UnauthenticatedReason reason, string channel);

@@ -44,7 +44,16 @@ public sealed class NonceGrain(
 
         // Until this activation stops cleanly, the next one must assume it held live nonces.
         state.State = new NonceShardState { LiveUntil = DateTimeOffset.MaxValue };
-        await state.WriteStateAsync(cancellationToken);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not SwitchException)
+        {
+            // A conflict with an activation that died mid-write, or a storage error: the shard cannot start, and the
+            // storage exception must not travel to the gateway (it cannot even load its type). The caller retries.
+            throw new SwitchOverloadedException("The replay memory of this channel is restarting. Sign the request again and retry with the same Idempotency-Key.");
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
