@@ -19,5 +19,8 @@ public sealed class RiskScreen(RuleSetCache rules, ICrossAccountVerdicts verdict
         return Findings.Any(finding => finding.Enforced) ? DeclineReason.RiskDeclined : null;
     }
 
+    /// <summary>The payment was declined before the rules' step: nothing was evaluated, nothing fired.</summary>
+    public void Skipped() => Findings = [];
+
     public void Approved(AccountBook book, RiskInput input) => RiskMemory.Record(book, input, options);
 }

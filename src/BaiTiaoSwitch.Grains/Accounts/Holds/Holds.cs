@@ -24,6 +24,10 @@ public static class Holds
         {
             reason ??= risk!.Screen(book, input);
         }
+        else
+        {
+            risk?.Skipped();
+        }
 
         var sequence = book.Header.NextSequence;
         var header = book.Header with { NextSequence = checked(sequence + 1) };
