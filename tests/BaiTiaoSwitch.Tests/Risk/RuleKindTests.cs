@@ -1,9 +1,13 @@
+using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Risk;
+using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Risk;
@@ -234,5 +238,27 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
         var (_, answers) = await Under("r-reload", draft, line, l => l.Card1("alipay", 1_000));
 
         Assert.Equal(DeclineReason.RiskDeclined, answers[0].Reason);
+    }
+
+    [Fact]
+    public async Task The_risk_memory_is_in_the_lines_snapshot()
+    {
+        var line = await NewLine();
+        var snapshots = SiloSide.Services(fixture.Cluster).GetRequiredKeyedService<IGrainStorage>(StorageNames.Snapshots);
+        var snapshot = new GrainState<AccountImage>(new AccountImage());
+        for (var paid = 0; paid < 200 && snapshot.State!.Version == 0; paid++)
+        {
+            Assert.Equal(Decision.Approved, (await line.Card1(paid % 2 == 0 ? "alipay" : "wechatpay", 100 + paid)).Decision);
+            await snapshots.ReadStateAsync("snapshot", GrainId.Create("btssnapshot", line.Scenario.AccountId), snapshot, CancellationToken.None);
+        }
+
+        var image = snapshot.State!;
+        Assert.True(image.Version > 0, "no snapshot was written");
+        var approved = image.Authorizations.Count(record => record.IsApproved);
+        Assert.NotNull(image.Risk);
+        Assert.Equal(approved, image.Risk.Recorded);
+        Assert.Equal(approved, image.RecentPayments.Count);
+        Assert.Equal(approved, image.Risk.Amounts.Weight);
+        Assert.Equal(["CN"], image.Risk.Countries);
     }
 }
