@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
@@ -18,6 +19,7 @@ app.MapCardsApi();
 app.MapGrantsApi();
 app.MapBindingsApi();
 app.MapPaymentsApi();
+app.MapAlertsApi();
 app.MapSandboxApi();
 app.Run();
 

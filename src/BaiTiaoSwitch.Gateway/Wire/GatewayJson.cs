@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
@@ -43,4 +44,7 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(RefundResponse))]
 [JsonSerializable(typeof(SandboxOtpResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(ResolveAlertBody))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

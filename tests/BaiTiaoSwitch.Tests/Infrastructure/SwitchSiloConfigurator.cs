@@ -46,6 +46,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.LifecycleAnswersMax = 4;
                 switchOptions.CardGrantsMax = 6;
                 switchOptions.CardEndedGrantsMax = 3;
+                switchOptions.AlertsKeptPerStream = 5;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply),
