@@ -52,6 +52,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
+        services.AddSingleton<IAlertActions, Alerts.AlertActions>();
         services.AddSingleton<GrantRouteCache>();
         services.AddSingleton<CallerTokenVerifier>();
         services.AddSingleton<InternalCallStamp>();
