@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using BaiTiaoSwitch.Gateway.Accounts;
 using BaiTiaoSwitch.Gateway.Alerts;
+using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
@@ -47,4 +48,5 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(ResolveAlertBody))]
 [JsonSerializable(typeof(AlertResponse))]
 [JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(EventResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

@@ -35,6 +35,9 @@ public sealed class SwitchOptions
     /// <summary>Alerts the alert store keeps per event stream (there are <c>SwitchStreams.StreamCount</c>); past it the oldest leave.</summary>
     public int AlertsKeptPerStream { get; set; } = 10_000;
 
+    /// <summary>Events each stream's replay buffer keeps for followers of <c>GET /v1/events</c> that resume (Last-Event-ID).</summary>
+    public int EventReplayMax { get; set; } = 10_000;
+
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 

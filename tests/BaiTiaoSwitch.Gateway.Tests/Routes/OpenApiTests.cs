@@ -35,6 +35,7 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         { "post", "/v1/captures/{captureId}/refunds" },
         { "get", "/v1/alerts" },
         { "post", "/v1/alerts/{alertId}/resolve" },
+        { "get", "/v1/events" },
         { "get", "/v1/sandbox/otp" },
         { "get", "/health/live" },
         { "get", "/health/ready" },
