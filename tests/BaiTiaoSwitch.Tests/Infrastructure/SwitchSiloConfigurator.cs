@@ -47,6 +47,7 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.CardGrantsMax = 6;
                 switchOptions.CardEndedGrantsMax = 3;
                 switchOptions.AlertsKeptPerStream = 5;
+                switchOptions.EventReplayMax = 5;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply),
