@@ -1,4 +1,6 @@
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
+using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
@@ -20,6 +22,8 @@ app.MapGrantsApi();
 app.MapBindingsApi();
 app.MapPaymentsApi();
 app.MapRiskApi();
+app.MapAlertsApi();
+app.MapEventsApi();
 app.MapSandboxApi();
 app.Run();
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
+using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
@@ -47,4 +49,8 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(RuleBody))]
 [JsonSerializable(typeof(RuleResponse))]
 [JsonSerializable(typeof(RuleListResponse))]
+[JsonSerializable(typeof(ResolveAlertBody))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(EventResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

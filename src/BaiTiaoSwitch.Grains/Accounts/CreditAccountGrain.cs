@@ -43,7 +43,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
         requests = new RequestRecords(book);
-        outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger);
+        outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);

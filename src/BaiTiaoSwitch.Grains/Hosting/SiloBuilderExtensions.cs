@@ -57,6 +57,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
+        services.AddSingleton<IAlertActions, Alerts.AlertActions>();
         services.AddSingleton<GrantRouteCache>();
 
         // Risk rules: this silo's copy of the cluster's rule set, kept current by watching the rules grain.

@@ -17,6 +17,11 @@ public static class OrleansRealTime
         TimeProviderNames.Membership,
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
+
+        // Grain and system-target timers, and the stream agents that poll the event queues: on the fake clock no event
+        // would ever be delivered.
+        TimeProviderNames.Grains,
+        Orleans.Streams.StreamingTimeProviderNames.Streaming,
     ];
 
     public static IServiceCollection UseFakeClockForTheSwitchOnly(this IServiceCollection services)

@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Tests.Infrastructure.Entities;
+using BaiTiaoSwitch.Tests.Infrastructure.Events;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using Orleans.TestingHost;
 using Xunit;
@@ -39,7 +40,9 @@ public static class ClusterFactory
         builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<StorageFaultsConfigurator>();
         builder.AddSiloBuilderConfigurator<ScriptedCardNumbersConfigurator>();
+        builder.AddSiloBuilderConfigurator<EventPublishingConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<EventStreamsClient>();
         if (anySiloMayDie)
         {
             builder.Options.UseTestClusterMembership = false;

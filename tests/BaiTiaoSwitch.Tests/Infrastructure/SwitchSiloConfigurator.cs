@@ -23,9 +23,11 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
     {
         silo.Services.AddSingleton<TimeProvider>(Clock);
 
-        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep) stay on real time: moving the
-        // switch's clock a week ahead must not make the silos declare each other dead.
-        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep, grain and system-target timers such
+        // as the stream agents' queue polling)
+        // stay on real time: moving the switch's clock a week ahead must not make the silos declare each other dead, and
+        // events must flow while the switch's clock stands still.
+        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming })
         {
             silo.Services.AddKeyedSingleton(area, TimeProvider.System);
         }
@@ -44,6 +46,8 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.LifecycleAnswersMax = 4;
                 switchOptions.CardGrantsMax = 6;
                 switchOptions.CardEndedGrantsMax = 3;
+                switchOptions.AlertsKeptPerStream = 5;
+                switchOptions.EventReplayMax = 5;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply),
