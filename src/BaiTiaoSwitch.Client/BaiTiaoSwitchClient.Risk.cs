@@ -10,8 +10,9 @@ public sealed partial class BaiTiaoSwitchClient
         calls.Read(() => RulesGrain().GetRules(), cancellationToken);
 
     /// <summary>
-    /// Creates or replaces rule <paramref name="ruleId"/>. Once answered, the change is durable and on its way to every
-    /// silo: each account decides its next payment against it as soon as its silo holds it (docs/risk.md says how fast).
+    /// Creates or replaces rule <paramref name="ruleId"/>. Once answered, the change is durable and every silo holds it
+    /// (one that does not confirm within <c>RulesPushWaitMax</c> gets it when it next watches), so every account decides
+    /// its next payment with it (docs/risk.md).
     /// </summary>
     public Task<RiskRule> PutRiskRuleAsync(string ruleId, RuleDraft draft, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {

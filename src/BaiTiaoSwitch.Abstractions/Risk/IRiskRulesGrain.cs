@@ -14,16 +14,21 @@ public interface IRiskRulesGrain : IGrainWithStringKey
     [IssuerOnly]
     Task<RuleSet> GetRules();
 
-    /// <summary>Creates or replaces rule <paramref name="ruleId"/>; the answer is the rule as stored, with the new version.</summary>
+    /// <summary>
+    /// Creates or replaces rule <paramref name="ruleId"/>; the answer is the rule as stored, with the new version. It
+    /// is answered once every silo watching the rules holds the change (or after <c>RulesPushWaitMax</c>, for a silo
+    /// that stopped answering), so a payment decided after the answer is decided with it.
+    /// </summary>
     [IssuerOnly]
     Task<RiskRule> PutRule(string idempotencyKey, string ruleId, RuleDraft draft);
 
     /// <summary>
     /// Answers the rule set as soon as its version differs from <paramref name="knownVersion"/>, or after the watch
-    /// hold (a long poll): how a silo's cache learns of a change the moment it is stored.
+    /// hold (a long poll): how a silo's cache learns of a change the moment it is stored. <paramref name="watcher"/>
+    /// names the silo; the version it watches from is the version it holds, which a change waits for.
     /// </summary>
     [ClusterInternal, AlwaysInterleave]
-    Task<RuleSet> Watch(long knownVersion);
+    Task<RuleSet> Watch(long knownVersion, string watcher);
 }
 
 /// <summary>What <c>PUT /v1/risk/rules/{ruleId}</c> sends: everything of a rule but its id, time and version.</summary>

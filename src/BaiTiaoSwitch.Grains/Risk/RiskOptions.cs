@@ -36,6 +36,12 @@ public sealed class RiskOptions
     /// <summary>How long a silo's watch of the rules waits for a change before it asks again (below the response timeout).</summary>
     public TimeSpan RulesWatchHold { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long a change waits, before it is answered, for every silo watching the rules to hold it; a silo that has
+    /// not by then (it stopped, or its watch is being made again) gets it when it watches next.
+    /// </summary>
+    public TimeSpan RulesPushWaitMax { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a silo waits before watching again after a failed watch.</summary>
     public TimeSpan RulesWatchRetry { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -57,6 +63,7 @@ internal sealed class RiskOptionsValidator(IOptions<Orleans.Configuration.SiloMe
         Check(failures, options.AccountsMax is >= 1 and <= 10_000_000, nameof(options.AccountsMax), "must be from 1 to 10000000");
         Check(failures, options.RulesWatchHold >= TimeSpan.FromMilliseconds(100) && options.RulesWatchHold <= TimeSpan.FromMinutes(5), nameof(options.RulesWatchHold), "must be from 100 ms to 5 minutes");
         Check(failures, options.RulesWatchHold < messaging.Value.ResponseTimeout, nameof(options.RulesWatchHold), "must be below the silo's messaging ResponseTimeout, or every watch times out");
+        Check(failures, options.RulesPushWaitMax >= TimeSpan.Zero && options.RulesPushWaitMax < messaging.Value.ResponseTimeout, nameof(options.RulesPushWaitMax), "must be from 0 to below the silo's messaging ResponseTimeout");
         Check(failures, options.RulesWatchRetry >= TimeSpan.FromMilliseconds(10) && options.RulesWatchRetry <= TimeSpan.FromMinutes(1), nameof(options.RulesWatchRetry), "must be from 10 ms to 1 minute");
         Check(failures, options.RulesLoadWaitMax >= TimeSpan.Zero && options.RulesLoadWaitMax <= TimeSpan.FromMinutes(1), nameof(options.RulesLoadWaitMax), "must be from 0 to 1 minute");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

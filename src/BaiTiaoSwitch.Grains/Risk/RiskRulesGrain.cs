@@ -10,7 +10,8 @@ namespace BaiTiaoSwitch.Risk;
 /// <summary>
 /// The cluster's risk rules: versioned, durable (written before answered: <see cref="DurableState{TState}"/>), keyed
 /// changes idempotent like every lifecycle change. Every silo watches it (<see cref="Watch"/>, a long poll answered the
-/// moment a change is stored), so a change reaches every account's next decision without a restart.
+/// moment a change is stored), and a change is answered once every watching silo holds it, so it reaches every
+/// account's next decision without a restart.
 /// </summary>
 public sealed partial class RiskRulesGrain : Grain, IRiskRulesGrain
 {
@@ -22,7 +23,9 @@ public sealed partial class RiskRulesGrain : Grain, IRiskRulesGrain
     private readonly int answersMax;
     private readonly TimeProvider clock;
     private readonly ILogger<RiskRulesGrain> logger;
+    private readonly Dictionary<string, (long Version, DateTime SeenAt)> watchers = new(StringComparer.Ordinal);
     private TaskCompletionSource<RuleSet> changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource watched = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RiskRulesGrain(
         [PersistentState("rules", StorageNames.Entities)] IPersistentState<RulesState> stored,
@@ -111,11 +114,14 @@ public sealed partial class RiskRulesGrain : Grain, IRiskRulesGrain
         var waiting = changed;
         changed = new TaskCompletionSource<RuleSet>(TaskCreationOptions.RunContinuationsAsynchronously);
         waiting.TrySetResult(staged.ToRuleSet());
+        await EveryWatcherHolds(staged.Version);
         return rule!;
     }
 
-    public async Task<RuleSet> Watch(long knownVersion)
+    public async Task<RuleSet> Watch(long knownVersion, string watcher)
     {
+        watchers[watcher] = (knownVersion, DateTime.UtcNow);
+        Interlocked.Exchange(ref watched, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         var current = rules.Current;
         if (current.Version != knownVersion)
         {
@@ -126,6 +132,32 @@ public sealed partial class RiskRulesGrain : Grain, IRiskRulesGrain
         var finished = await Task.WhenAny(next, Task.Delay(options.RulesWatchHold));
         return finished == next ? await next : rules.Current.ToRuleSet();
     }
+
+    /// <summary>
+    /// Waits until every silo that watched lately (within a watch hold and a retry) watches from
+    /// <paramref name="version"/> or later, which it does right after adopting it; at most <c>RulesPushWaitMax</c>.
+    /// </summary>
+    private async Task EveryWatcherHolds(long version)
+    {
+        var recent = DateTime.UtcNow - options.RulesWatchHold - options.RulesWatchRetry - TimeSpan.FromSeconds(1);
+        foreach (var stale in watchers.Where(entry => entry.Value.SeenAt < recent).Select(entry => entry.Key).ToList())
+        {
+            watchers.Remove(stale);
+        }
+
+        var deadline = Task.Delay(options.RulesPushWaitMax);
+        while (watchers.Values.Any(entry => entry.Version < version))
+        {
+            if (await Task.WhenAny(watched.Task, deadline) == deadline)
+            {
+                LogPushTimedOut(version, watchers.Count(entry => entry.Value.Version < version));
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rule set version {Version} is answered before {Silos} watching silo(s) confirmed they hold it; they get it when they watch next")]
+    private partial void LogPushTimedOut(long version, int silos);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Risk rule {RuleId} is now {Kind} in mode {Mode}; rule set version {Version}")]
     private partial void LogChanged(string ruleId, RiskRuleKind kind, RiskMode mode, long version);

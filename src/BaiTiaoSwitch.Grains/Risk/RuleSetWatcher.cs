@@ -6,9 +6,9 @@ namespace BaiTiaoSwitch.Risk;
 /// <summary>
 /// Keeps this silo's <see cref="RuleSetCache"/> current: from the moment the silo is active it watches the rules grain
 /// (a long poll that answers as soon as a change is stored, or after <c>RulesWatchHold</c>), adopts what it answers and
-/// watches again. A failed watch (the rules grain moving, a silo dying) is retried after <c>RulesWatchRetry</c>.
+/// watches again, from the version it now holds (which tells the rules grain it holds it). A failed watch (the rules grain moving, a silo dying) is retried after <c>RulesWatchRetry</c>.
 /// </summary>
-public sealed partial class RuleSetWatcher(IGrainFactory grains, RuleSetCache cache, IOptions<RiskOptions> options, ILogger<RuleSetWatcher> logger)
+public sealed partial class RuleSetWatcher(IGrainFactory grains, RuleSetCache cache, ILocalSiloDetails silo, IOptions<RiskOptions> options, ILogger<RuleSetWatcher> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly CancellationTokenSource stopping = new();
@@ -28,11 +28,12 @@ public sealed partial class RuleSetWatcher(IGrainFactory grains, RuleSetCache ca
     private async Task Run(CancellationToken cancellationToken)
     {
         var rules = grains.GetGrain<IRiskRulesGrain>(IRiskRulesGrain.ClusterKey);
+        var watcher = silo.SiloAddress.ToParsableString();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                cache.Adopt(await rules.Watch(cache.Current.Version).WaitAsync(cancellationToken));
+                cache.Adopt(await rules.Watch(cache.Current.Version, watcher).WaitAsync(cancellationToken));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -41,11 +41,19 @@ public sealed class RiskClusterFixture : IAsyncLifetime
     /// </summary>
     public async Task<(RiskRule Rule, TimeSpan AfterAck, TimeSpan FromSend)> Put(string ruleId, RuleDraft draft)
     {
+        var (rule, afterAck, fromSend, _) = await PutObserved(ruleId, draft);
+        return (rule, afterAck, fromSend);
+    }
+
+    /// <summary><see cref="Put"/>, and whether every silo already held the change when it was acknowledged.</summary>
+    public async Task<(RiskRule Rule, TimeSpan AfterAck, TimeSpan FromSend, bool HeldAtAck)> PutObserved(string ruleId, RuleDraft draft)
+    {
         var sent = Stopwatch.StartNew();
         var rule = await Issuer.PutRiskRuleAsync(ruleId, draft);
         var acknowledgedAt = sent.Elapsed;
+        var heldAtAck = Caches().All(cache => cache.Current.Version >= rule.Version);
         await Task.WhenAll(Caches().Select(cache => cache.WhenAtLeast(rule.Version))).WaitAsync(TimeSpan.FromSeconds(30));
-        return (rule, sent.Elapsed - acknowledgedAt, sent.Elapsed);
+        return (rule, sent.Elapsed - acknowledgedAt, sent.Elapsed, heldAtAck);
     }
 
     /// <summary>Turns the rules off (a test leaves none active for the next one).</summary>

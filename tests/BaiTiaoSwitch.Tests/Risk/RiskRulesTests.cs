@@ -104,9 +104,12 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture, ITestOutputHelper
             for (var change = 0; change < 20; change++)
             {
                 var mode = change % 2 == 0 ? RiskMode.Enforce : RiskMode.Off;
-                (rule, var afterAck, var total) = await fixture.Put("r-propagation", Velocity(mode, VelocityScope.Account));
+                (rule, var afterAck, var total, var heldAtAck) = await fixture.PutObserved("r-propagation", Velocity(mode, VelocityScope.Account));
                 reached.Add(afterAck);
                 fromSend.Add(total);
+
+                // A change is answered once every silo holds it: the next payment, on whichever silo, is decided with it.
+                Assert.True(heldAtAck, $"change {change}: a silo did not hold version {rule.Version} when it was acknowledged");
 
                 var next = await scenario.Pay("alipay", 100);
 
