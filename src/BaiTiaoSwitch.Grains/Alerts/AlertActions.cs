@@ -13,13 +13,15 @@ namespace BaiTiaoSwitch.Alerts;
 /// An alert's action, carried out through the very methods the issuer's routes call (suspend the grant, freeze the
 /// card, freeze the account), as the cluster itself, so revocation is as immediate as the issuer's own (guarantee 5).
 /// Each action's idempotency key comes from the alert's id: republishing an entry replays the first answer. An action
-/// the object refuses for good (a cancelled card cannot be frozen) is recorded as not taken, and logged.
+/// the object refuses for good (a cancelled card cannot be frozen) is recorded as not taken, and logged. A shadow
+/// firing's alert (its decision, in the same entry, shows the rule fired in shadow mode) is never acted on: shadow
+/// rules change nothing.
 /// </summary>
 public sealed partial class AlertActions(IGrainFactory grains, ILogger<AlertActions> logger) : IAlertActions
 {
     public async Task<IReadOnlyList<SwitchEvent>> CarryOut(IReadOnlyList<SwitchEvent> events)
     {
-        if (!events.Any(Wants))
+        if (!events.Any(item => Wants(item, events)))
         {
             return events;
         }
@@ -27,7 +29,7 @@ public sealed partial class AlertActions(IGrainFactory grains, ILogger<AlertActi
         var done = new List<SwitchEvent>(events.Count);
         foreach (var item in events)
         {
-            done.Add(Wants(item) ? item with { Alert = item.Alert! with { Action = await Take(item.Alert!) } } : item);
+            done.Add(Wants(item, events) ? item with { Alert = item.Alert! with { Action = await Take(item.Alert!) } } : item);
         }
 
         return done;
@@ -37,7 +39,13 @@ public sealed partial class AlertActions(IGrainFactory grains, ILogger<AlertActi
     public static string KeyOf(string alertId) =>
         "alert-action-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(alertId)))[..40];
 
-    private static bool Wants(SwitchEvent item) => item.Alert is { Requested: not RiskAction.None, Action: AlertActionTaken.None };
+    private static bool Wants(SwitchEvent item, IReadOnlyList<SwitchEvent> entry) =>
+        item.Alert is { Requested: not RiskAction.None, Action: AlertActionTaken.None } alert && !IsShadow(alert, entry);
+
+    /// <summary>True when the entry's decision of the alert's authorization shows the alert's rule fired in shadow mode.</summary>
+    private static bool IsShadow(Alert alert, IReadOnlyList<SwitchEvent> entry) =>
+        alert.RuleId is { } ruleId && entry.Any(other => other.Decision is { } decision && decision.AuthorizationId == alert.AuthorizationId
+            && decision.Firings.Any(firing => firing.RuleId == ruleId && firing.Mode == RiskMode.Shadow));
 
     private async Task<AlertActionTaken> Take(Alert alert)
     {
