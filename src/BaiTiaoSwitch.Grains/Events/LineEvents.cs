@@ -18,7 +18,7 @@ public static class LineEvents
 
     /// <summary>
     /// A rule that fired on a decision (enforce or shadow): an alert of the rule's kind, naming the rule and asking for
-    /// its action (carried out by the alerts' consumer through the issuer's own path). Severity: high for an enforce
+    /// its action (carried out by the line's outbox, through the issuer's own path, before the alert is published). Severity: high for an enforce
     /// rule with an action, medium for an enforce rule, low for a shadow rule.
     /// </summary>
     public static void RuleFired(AccountBook book, AuthorizationRecord record, Merchant merchant, RiskFinding finding, DateTimeOffset at)

@@ -86,6 +86,11 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
         }
     }
 
+    // In enforce mode a rule's action would stop the next payment by its status (grant_not_active, card_frozen, ...)
+    // before the rule could decline it again, so these sequences ask for none; AlertActionTests and
+    // AlertActionRulesTests cover the actions. In shadow mode the requested action rides on the alert and is never done.
+    private static RiskAction ActionIn(RiskMode mode, RiskAction action) => mode == RiskMode.Shadow ? action : RiskAction.None;
+
     private static void AssertDecisions(RiskMode mode, Authorization[] answers, bool[] fired)
     {
         for (var i = 0; i < answers.Length; i++)
@@ -112,7 +117,7 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
     public async Task Velocity_counts_approvals_in_its_window_at_its_scope(RiskMode mode, VelocityScope scope, bool[] fired)
     {
         var line = await NewLine();
-        var draft = new RuleDraft(RiskRuleKind.Velocity, mode, RiskAction.SuspendGrant, new RuleParameters(scope, WindowSeconds: 60, CountMax: 1));
+        var draft = new RuleDraft(RiskRuleKind.Velocity, mode, ActionIn(mode, RiskAction.SuspendGrant), new RuleParameters(scope, WindowSeconds: 60, CountMax: 1));
         Func<Line, Task<Authorization>>[] payments = [l => l.Card1("alipay"), l => l.Card1("wechatpay"), l => l.Card2(), l => l.Card1("alipay"), l => l.Card1("wechatpay")];
 
         var (rule, answers) = await Under("r-velocity-" + scope, draft, line, payments[..fired.Length]);
@@ -127,7 +132,7 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
     public async Task Velocity_amount_counts_the_window_only(RiskMode mode)
     {
         var line = await NewLine();
-        var draft = new RuleDraft(RiskRuleKind.Velocity, mode, RiskAction.FreezeCard, new RuleParameters(VelocityScope.Card, WindowSeconds: 60, AmountMax: 1_000));
+        var draft = new RuleDraft(RiskRuleKind.Velocity, mode, ActionIn(mode, RiskAction.FreezeCard), new RuleParameters(VelocityScope.Card, WindowSeconds: 60, AmountMax: 1_000));
 
         var (rule, answers) = await Under("r-velocity-amount", draft, line,
             l => l.Card1("alipay", 600),
@@ -151,7 +156,7 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
     public async Task Amount_spike_fires_above_factor_times_the_holders_median_once_history_is_known(RiskMode mode)
     {
         var line = await NewLine();
-        var draft = new RuleDraft(RiskRuleKind.AmountSpike, mode, RiskAction.FreezeAccount, new RuleParameters(Factor: 3, HistoryMin: 4));
+        var draft = new RuleDraft(RiskRuleKind.AmountSpike, mode, ActionIn(mode, RiskAction.FreezeAccount), new RuleParameters(Factor: 3, HistoryMin: 4));
 
         // Too little history for the first big one; then the median is about 1,000 (its bucket's top is 1,023).
         var (rule, answers) = await Under("r-spike", draft, line,
@@ -186,7 +191,7 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
     public async Task Wallet_fanout_fires_when_one_card_pays_through_too_many_wallets(RiskMode mode)
     {
         var line = await NewLine();
-        var draft = new RuleDraft(RiskRuleKind.WalletFanout, mode, RiskAction.FreezeCard, new RuleParameters(WindowSeconds: 300, WalletsMax: 1));
+        var draft = new RuleDraft(RiskRuleKind.WalletFanout, mode, ActionIn(mode, RiskAction.FreezeCard), new RuleParameters(WindowSeconds: 300, WalletsMax: 1));
 
         // Card 2 is another card: its one wallet is its own.
         var (rule, answers) = await Under("r-fanout", draft, line,
@@ -195,6 +200,25 @@ public sealed class RuleKindTests(RiskClusterFixture fixture)
         bool[] fired = [false, false, false, true];
         AssertDecisions(mode, answers, fired);
         await AssertFirings(line, rule, answers, fired);
+    }
+
+    [Theory]
+    [InlineData(RiskAction.SuspendGrant, AlertActionTaken.GrantSuspended, DeclineReason.GrantNotActive)]
+    [InlineData(RiskAction.FreezeCard, AlertActionTaken.CardFrozen, DeclineReason.CardNotActive)]
+    [InlineData(RiskAction.FreezeAccount, AlertActionTaken.AccountFrozen, DeclineReason.AccountNotActive)]
+    public async Task An_enforce_firing_carries_out_its_action_before_its_alert_is_published(RiskAction action, AlertActionTaken taken, DeclineReason next)
+    {
+        var line = await NewLine();
+        var draft = new RuleDraft(RiskRuleKind.Velocity, RiskMode.Enforce, action, new RuleParameters(VelocityScope.Account, WindowSeconds: 60, CountMax: 0));
+
+        var (rule, answers) = await Under("r-action-" + action, draft, line, l => l.Card1("alipay"));
+
+        Assert.Equal(DeclineReason.RiskDeclined, answers[0].Reason);
+        var (_, alerts) = await PublishedEvents.Decision(line.Scenario.AccountId, answers[0].AuthorizationId);
+        Assert.Equal(taken, Assert.Single(alerts, alert => alert.RuleId == rule.RuleId).Action);
+
+        // Published means done: the rule is off now, and the object the action stopped still declines, by its status.
+        Assert.Equal(next, (await line.Card1("alipay")).Reason);
     }
 
     [Fact]
