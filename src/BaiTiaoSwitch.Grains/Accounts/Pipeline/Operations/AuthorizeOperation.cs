@@ -29,8 +29,12 @@ public sealed class AuthorizeOperation : AccountOperation<Authorization>
         return ValueTask.CompletedTask;
     }
 
-    public override Authorization Decide(DecisionContext context) =>
-        Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now).ToView(context.Book.Currency);
+    public override Authorization Decide(DecisionContext context)
+    {
+        var record = Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now);
+        Telemetry.SwitchMetrics.RecordDecision(record.Reason);
+        return record.ToView(context.Book.Currency);
+    }
 
     public override IdempotencyRecord ToRecord(string scope, Authorization result, DateTimeOffset now) =>
         new(scope, Kind, Fingerprint, now, result, null, null);
