@@ -14,7 +14,7 @@ public sealed partial class BaiTiaoSwitchClient
             ? WritePayment(options, async key =>
             {
                 var route = await Route(grantId).ConfigureAwait(false);
-                return await Line(route).Authorize(key, new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant)).ConfigureAwait(false);
+                return await Line(route).Authorize(key, new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant, request.Device)).ConfigureAwait(false);
             }, cancellationToken)
             : WritePayment(options, key => Router.Authorize(key, request), cancellationToken);
 

@@ -6,7 +6,8 @@ public sealed record AuthorizeRequest(
     [property: Id(0)] string? GrantId,
     [property: Id(1)] string? WalletToken,
     [property: Id(2)] Money Amount,
-    [property: Id(3)] Merchant Merchant)
+    [property: Id(3)] Merchant Merchant,
+    [property: Id(4)] PayerDevice? Device = null)
 {
     public override string ToString() => $"AuthorizeRequest({GrantId ?? "token"}, {Amount})";
 }
@@ -17,4 +18,5 @@ public sealed record AuthorizeCommand(
     [property: Id(0)] string GrantId,
     [property: Id(1)] string CardId,
     [property: Id(2)] Money Amount,
-    [property: Id(3)] Merchant Merchant);
+    [property: Id(3)] Merchant Merchant,
+    [property: Id(4)] PayerDevice? Device = null);

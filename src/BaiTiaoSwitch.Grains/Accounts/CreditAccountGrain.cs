@@ -1,4 +1,6 @@
 using BaiTiaoSwitch.Callers;
+using BaiTiaoSwitch.Events;
+using Microsoft.Extensions.DependencyInjection;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
@@ -24,6 +26,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly AccountBook book;
     private readonly RequestRecords requests;
     private readonly AccountStore store;
+    private readonly LineOutbox outbox;
     private readonly GroupCommitter committer;
     private readonly MoneyPipeline pipeline;
     private readonly AuthorizationLocator locator;
@@ -37,7 +40,8 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
         requests = new RequestRecords(book);
-        store = new AccountStore(book.Header.AccountId, services, options.Value, logger);
+        outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger);
+        store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
@@ -224,6 +228,11 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     /// <summary>After a failed or unknown write, nothing in memory can be trusted: the next call reloads from storage.</summary>
     private void DropIfFailed()
     {
+        if (outbox.Overflowed)
+        {
+            DeactivateOnIdle();
+        }
+
         if (committer.Failed)
         {
             LogWriteFailed(book.Header.AccountId, book.Version);

@@ -26,6 +26,12 @@ public sealed class SwitchOptions
     /// </summary>
     public int RequestKeyShards { get; set; } = 1;
 
+    /// <summary>Events in one message of the event stream (an Azure Queue message holds at most 64 KiB).</summary>
+    public int OutboxEventsPerMessageMax { get; set; } = 64;
+
+    /// <summary>Journal entries a line keeps in memory waiting to be published; past it the line reloads and reads them back.</summary>
+    public int OutboxPendingMax { get; set; } = 10_000;
+
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 

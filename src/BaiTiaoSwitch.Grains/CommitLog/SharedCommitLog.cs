@@ -60,6 +60,26 @@ public sealed class SharedCommitLog(IJournalTable table, IOptions<SwitchOptions>
         return (entries, bytes);
     }
 
+    /// <summary>
+    /// The events of the line's entries from <paramref name="fromVersion"/> through <paramref name="toVersion"/>, in
+    /// order; entries already deleted are skipped (their events were published before they could be deleted).
+    /// </summary>
+    public async Task<List<(long Version, List<Events.SwitchEvent> Events)>> ReadEvents(string accountId, long fromVersion, long toVersion, CancellationToken cancellationToken)
+    {
+        var found = new List<(long, List<Events.SwitchEvent>)>();
+        await foreach (var row in table.Read(PartitionOf(accountId), accountId, fromVersion, cancellationToken))
+        {
+            if (row.Version > toVersion)
+            {
+                break;
+            }
+
+            found.Add((row.Version, serializer.Deserialize<AccountImage>(row.Data)!.Events));
+        }
+
+        return found;
+    }
+
     /// <summary>Deletes the line's entries from <paramref name="fromVersion"/> through <paramref name="toVersion"/>.</summary>
     public Task Delete(string accountId, long fromVersion, long toVersion) =>
         toVersion < fromVersion

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
+using Azure.Storage.Queues;
 using BaiTiaoSwitch.CommitLog;
+using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Cards;
@@ -13,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Reminders.AzureStorage;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -48,6 +51,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<IOtpSender, UnconfiguredOtpSender>();
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
         services.AddSingleton<FieldProtector>();
+        services.AddSingleton<IEventPublisher, StreamEventPublisher>();
         services.AddSingleton<GrantRouteCache>();
         services.AddSingleton<CallerTokenVerifier>();
         services.AddSingleton<InternalCallStamp>();
@@ -93,6 +97,22 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();
         silo.Services.AddSingleton<TableRequestKeyStore>();
         silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
+        // Decisions and alerts go out on Orleans streams over Azure Queues (the outbox publishes them from the journal);
+        // explicit subscriptions (a client following them) keep their state in Azure Table.
+        silo.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
+            queues.Configure<IOptions<SwitchStorageOptions>, IOptions<ClusterOptions>>((options, storage, cluster) =>
+            {
+                options.QueueServiceClient = new QueueServiceClient(storage.Value.ConnectionString);
+                options.QueueNames = EventQueues.NamesFor(storage.Value.NamePrefix, cluster.Value.ServiceId);
+            }));
+        silo.AddAzureTableGrainStorage("PubSubStore", (OptionsBuilder<AzureTableStorageOptions> table) =>
+            table.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
+            {
+                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
+                options.TableName = storage.Value.NamePrefix + "pubsub";
+                options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                options.DeleteStateOnClear = true;
+            }));
         silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>
             reminders.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
             {

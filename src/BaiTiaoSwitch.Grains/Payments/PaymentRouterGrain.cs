@@ -26,7 +26,7 @@ public sealed class PaymentRouterGrain(GrantRouteCache cache, FieldProtector pro
 
         var grantId = request.GrantId ?? await ResolveToken(request.WalletToken!);
         var route = await RouteOfGrant(grantId);
-        var command = new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant);
+        var command = new AuthorizeCommand(route.GrantId, route.CardId, request.Amount, request.Merchant, request.Device);
         return await Account(route).Authorize(idempotencyKey, command);
     }
 

@@ -8,7 +8,7 @@ namespace BaiTiaoSwitch.Tests.Model;
 /// R6: the real account logic and a plainly written reference model run the same seeded random sequences
 /// (authorize, increment, capture and over-capture, reverse, expire, refund, limit changes, freeze, grant
 /// suspension, replays and reused keys) and must agree on every answer and every balance. A failure shrinks and
-/// prints its seed. CI runs at least 10^5 operations; BTS_MODEL_LONG=1 (deploy/local/test.sh --long) runs 10^6.
+/// prints its seed. CI runs at least 10^5 operations; BTS_MODEL_LONG=1 runs 10^6 (docs/reliability.md).
 /// </summary>
 public sealed class AccountModelTests(ITestOutputHelper output)
 {

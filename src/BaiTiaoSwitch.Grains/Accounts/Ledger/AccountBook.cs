@@ -9,6 +9,7 @@ public sealed class AccountBook
 {
     private readonly TrackedMap<AuthorizationRecord> authorizations = new();
     private readonly Dictionary<string, string> authorizationByRequest = new(StringComparer.Ordinal);
+    private readonly List<Func<long, int, Events.SwitchEvent>> pendingEvents = [];
     private bool headerChanged;
 
     public AccountBook(string accountId, SwitchOptions options)
@@ -40,7 +41,7 @@ public sealed class AccountBook
     /// <summary>Requests decided since the last batch was taken (for metrics and the batch bound).</summary>
     public int RequestsInBatch { get; private set; }
 
-    public bool HasChanges => headerChanged || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
+    public bool HasChanges => headerChanged || pendingEvents.Count > 0 || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
         || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges;
 
     public void SetHeader(AccountHeader header)
@@ -84,6 +85,26 @@ public sealed class AccountBook
 
     public void CountRequest() => RequestsInBatch++;
 
+    /// <summary>
+    /// Adds an event to the batch being built; it gets its id (this line, the batch's version, its place) and goes in the
+    /// batch's journal entry, so it is published only once durable, and published again after a crash if it was not.
+    /// </summary>
+    public void Emit(Func<string, DateTimeOffset, Events.SwitchEvent> make, DateTimeOffset at) =>
+        pendingEvents.Add((version, index) => make(Events.SwitchEvent.IdOf(Header.AccountId, version, index), at));
+
+    /// <summary>
+    /// Marks the events of versions up to <paramref name="version"/> as published. It rides along with the next entry
+    /// (the header is journaled whole) and makes no write of its own: until then a restart republishes, which consumers
+    /// deduplicate.
+    /// </summary>
+    public void Published(long version)
+    {
+        if (version > Header.EventsPublishedThrough)
+        {
+            Header = Header with { EventsPublishedThrough = version };
+        }
+    }
+
     private static bool IsClosed(AuthorizationRecord record) => record.Status != Payments.AuthorizationStatus.Pending;
 
     /// <summary>Takes everything changed since the last call as the next journal entry, and clears the change set.</summary>
@@ -107,6 +128,8 @@ public sealed class AccountBook
             Alerts = changedAlerts,
             RemovedAlerts = removedAlerts,
         };
+        image.Events = [.. pendingEvents.Select((make, index) => make(image.Version, index))];
+        pendingEvents.Clear();
         headerChanged = false;
         RequestsInBatch = 0;
         return image;
@@ -138,6 +161,7 @@ public sealed class AccountBook
         Grants.Clear();
         Counters.Clear();
         Alerts.Clear();
+        pendingEvents.Clear();
         headerChanged = false;
         RequestsInBatch = 0;
     }

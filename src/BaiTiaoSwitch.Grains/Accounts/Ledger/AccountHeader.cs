@@ -3,7 +3,8 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>
 /// The scalar part of a line's state. Replaced whole on each change; journaled whole with every batch.
 /// <see cref="OverLimitAmount"/> and <see cref="OverLimitCount"/> total the forced postings (a capture above its hold,
-/// or after its hold expired), whether or not they took the line over its limit.
+/// or after its hold expired), whether or not they took the line over its limit. <see cref="EventsPublishedThrough"/>
+/// is the journal version up to which every event is known to be published (the outbox's progress; it lags, never leads).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
 public sealed record AccountHeader(
@@ -21,7 +22,8 @@ public sealed record AccountHeader(
     [property: Id(11)] long NextSequence,
     [property: Id(12)] DateTimeOffset OpenedAt,
     [property: Id(13)] int OpenHolds,
-    [property: Id(14)] long NextAlertNumber = 1)
+    [property: Id(14)] long NextAlertNumber = 1,
+    [property: Id(15)] long EventsPublishedThrough = 0)
 {
     public bool IsOpened => Holder is not null;
 

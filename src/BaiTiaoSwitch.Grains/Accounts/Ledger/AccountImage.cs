@@ -37,4 +37,7 @@ public sealed class AccountImage
 
     /// <summary>In a snapshot: its own size in Orleans' binary format, which sets when the next one is due.</summary>
     [Id(13)] public long SerializedBytes { get; set; }
+
+    /// <summary>In a journal entry: the events its batch made (the outbox). They are published once the entry is durable.</summary>
+    [Id(14)] public List<Events.SwitchEvent> Events { get; set; } = [];
 }

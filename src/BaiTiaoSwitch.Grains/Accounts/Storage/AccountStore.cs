@@ -14,7 +14,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// activation last saw, so two activations can never both write after the same version, even once old entries are
 /// deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
 /// </summary>
-public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger) : IAccountStore
+public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger, Events.LineOutbox? outbox = null) : IAccountStore
 {
     private const string SnapshotState = "snapshot";
     private const int LoadAttemptsMax = 5;
@@ -47,11 +47,28 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 book.Apply(snapshot.State!);
             }
 
-            var (entries, bytes) = await log.Replay(accountId, book.Version + 1, book.Apply, cancellationToken);
+            var unpublished = new List<(long Version, List<Events.SwitchEvent> Events)>();
+            var publishedThrough = book.Header.EventsPublishedThrough;
+            if (publishedThrough < book.Version)
+            {
+                // Entries the snapshot covers whose events were not confirmed published: their events only.
+                unpublished.AddRange(await log.ReadEvents(accountId, publishedThrough + 1, book.Version, cancellationToken));
+            }
+
+            var (entries, bytes) = await log.Replay(accountId, book.Version + 1, entry =>
+            {
+                book.Apply(entry);
+                unpublished.Add((entry.Version, entry.Events));
+            }, cancellationToken);
             var head = await log.ReadHead(accountId, cancellationToken);
             if ((head?.Version ?? 0) == book.Version)
             {
                 (journalBytes, headETag) = (bytes, head?.ETag);
+                foreach (var (version, events) in unpublished.Where(entry => entry.Version > book.Header.EventsPublishedThrough))
+                {
+                    outbox?.Durable(version, events);
+                }
+
                 return entries;
             }
 
@@ -74,6 +91,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     {
         var (head, bytes) = await log.Append(accountId, changes, headETag);
         (headETag, journalBytes) = (head, journalBytes + bytes);
+        outbox?.Durable(changes.Version, changes.Events);
         if (image is not null)
         {
             snapshotWrite = WriteSnapshot(image);
@@ -102,8 +120,10 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             snapshot.ETag = next.ETag;
             snapshot.RecordExists = true;
             journalBytes = 0;
-            await log.Delete(accountId, PrunedThrough + 1, image.Version);
-            snapshot.State.JournalPrunedThrough = image.Version;
+            // Entries whose events are not known to be published stay: a restart publishes them from there.
+            var prunable = Math.Min(image.Version, image.Header!.EventsPublishedThrough);
+            await log.Delete(accountId, PrunedThrough + 1, prunable);
+            snapshot.State.JournalPrunedThrough = Math.Max(PrunedThrough, prunable);
         }
         catch (Exception exception)
         {

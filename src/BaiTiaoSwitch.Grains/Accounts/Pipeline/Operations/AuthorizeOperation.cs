@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Payments;
 
 namespace BaiTiaoSwitch.Accounts;
@@ -13,8 +14,9 @@ public sealed class AuthorizeOperation : AccountOperation<Authorization>
         Ids.Require(command!.GrantId, "grantId");
         Ids.Require(command.CardId, "cardId");
         var merchant = (command.Merchant ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'merchant' is required.")).Validated();
-        this.command = command with { Amount = amount, Merchant = merchant };
-        Fingerprint = FingerprintOf(command.GrantId, amount.Amount, amount.Currency, merchant.Id, merchant.Name, merchant.Mcc, merchant.Country);
+        var device = command.Device?.Validated();
+        this.command = command with { Amount = amount, Merchant = merchant, Device = device };
+        Fingerprint = FingerprintOf(command.GrantId, amount.Amount, amount.Currency, merchant.Id, merchant.Name, merchant.Mcc, merchant.Country, device?.Id, device?.Ip);
     }
 
     public override OperationKind Kind => OperationKind.Authorize;
@@ -33,6 +35,7 @@ public sealed class AuthorizeOperation : AccountOperation<Authorization>
     {
         var record = Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now);
         Telemetry.SwitchMetrics.RecordDecision(record.Reason);
+        LineEvents.Decided(context.Book, record, command.Merchant, command.Device, context.Now);
         return record.ToView(context.Book.Currency);
     }
 

@@ -18,6 +18,11 @@ public sealed class CaptureOperation(AuthorizationLocator locator, string author
     {
         var result = Captures.Capture(context.Book, Authorization, amount, final, context.Now);
         Alert = result.Alert;
+        if (result.Alert is { } alert)
+        {
+            Events.LineEvents.Raised(context.Book, alert);
+        }
+
         return result.Capture.ToView(AuthorizationId, context.Book.Currency);
     }
 

@@ -1,0 +1,25 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Payments;
+
+namespace BaiTiaoSwitch.Events;
+
+/// <summary>The events a line's decisions make, added to the batch being built (see <see cref="AccountBook.Emit"/>).</summary>
+public static class LineEvents
+{
+    /// <summary>An authorization decision, approved or declined, with what a rule or a backtest needs to decide it again.</summary>
+    public static void Decided(AccountBook book, AuthorizationRecord record, Merchant merchant, PayerDevice? device, DateTimeOffset at, IReadOnlyList<RuleFiring>? firings = null)
+    {
+        var openedAt = book.Header.OpenedAt;
+        var decision = new DecisionEvent(record.AuthorizationId, record.GrantId, record.CardId, record.Channel, new Money(record.Amount, book.Currency), merchant, device,
+            record.IsApproved ? Decision.Approved : Decision.Declined, record.Reason, firings ?? [], openedAt);
+        book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, decision, null), at);
+    }
+
+    /// <summary>An alert the line raised (today: a forced posting, <c>over_limit</c>).</summary>
+    public static void Raised(AccountBook book, AccountAlert alert)
+    {
+        var raised = new Alert(alert.AlertId, alert.Kind, alert.Severity.ToString().ToLowerInvariant(), null, book.Header.AccountId, alert.CardId, alert.GrantId, null,
+            alert.AuthorizationId, AlertActionTaken.None, null, alert.CreatedAt);
+        book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), alert.CreatedAt);
+    }
+}

@@ -1,0 +1,78 @@
+using BaiTiaoSwitch.Accounts;
+using Microsoft.Extensions.Logging;
+
+namespace BaiTiaoSwitch.Events;
+
+/// <summary>
+/// The outbox of one line: the events of each journal entry are published once the entry is durable, entry after
+/// entry in version order, and the line remembers how far it got (<see cref="AccountBook.Published"/>), so a line that
+/// restarts publishes again what was not confirmed (consumers deduplicate by event id). Nothing is published from
+/// memory alone. At most <c>OutboxPendingMax</c> entries wait in memory; past that the outbox stops taking more and asks
+/// for the line to be reloaded, which reads them back from the journal.
+/// Runs on the grain's scheduler (it changes the book).
+/// </summary>
+public sealed partial class LineOutbox(AccountBook book, IEventPublisher publisher, ILogger logger)
+{
+    private static readonly TimeSpan RetryDelayMax = TimeSpan.FromSeconds(5);
+    private readonly Queue<(long Version, List<SwitchEvent> Events)> pending = new();
+    private Task? pumping;
+
+    /// <summary>True when too many entries wait to be published: the grain should drop its activation and reload.</summary>
+    public bool Overflowed { get; private set; }
+
+    /// <summary>The entry of <paramref name="version"/> is durable: its events may go.</summary>
+    public void Durable(long version, List<SwitchEvent> events)
+    {
+        if (Overflowed)
+        {
+            return;
+        }
+
+        if (pending.Count >= book.Options.OutboxPendingMax)
+        {
+            Overflowed = true;
+            LogOverflowed(book.Header.AccountId, pending.Count);
+            return;
+        }
+
+        pending.Enqueue((version, events));
+        if (pumping is not { IsCompleted: false })
+        {
+            pumping = Pump();
+        }
+    }
+
+    /// <summary>Completes when every event handed over so far is published (tests, orderly shutdown).</summary>
+    public Task Settled() => pumping ?? Task.CompletedTask;
+
+    private async Task Pump()
+    {
+        var failures = 0;
+        while (pending.TryPeek(out var next))
+        {
+            try
+            {
+                if (next.Events.Count > 0)
+                {
+                    await publisher.Publish(book.Header.AccountId, next.Events);
+                }
+
+                pending.Dequeue();
+                book.Published(next.Version);
+                failures = 0;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                LogPublishFailed(exception, book.Header.AccountId, next.Version, failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RetryDelayMax.TotalMilliseconds, 50 * Math.Pow(2, failures))));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: publishing the events of journal version {Version} failed ({Failures} in a row); retrying")]
+    private partial void LogPublishFailed(Exception exception, string accountId, long version, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: {Count} journal entries wait to be published; the line reloads to publish them from the journal")]
+    private partial void LogOverflowed(string accountId, int count);
+}

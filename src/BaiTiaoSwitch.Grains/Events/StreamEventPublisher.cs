@@ -1,0 +1,24 @@
+using BaiTiaoSwitch.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace BaiTiaoSwitch.Events;
+
+/// <summary>
+/// Publishes on the Orleans stream of the line (<see cref="SwitchStreams"/>), on Azure Queues, in messages of at most
+/// <c>OutboxEventsPerMessageMax</c> events (a queue message holds at most 64 KiB).
+/// </summary>
+public sealed class StreamEventPublisher(IServiceProvider services, IOptions<SwitchOptions> options) : IEventPublisher
+{
+    private readonly Lazy<IStreamProvider> provider = new(() => services.GetRequiredKeyedService<IStreamProvider>(SwitchStreams.Provider));
+
+    public async Task Publish(string accountId, IReadOnlyList<SwitchEvent> events)
+    {
+        var stream = provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, SwitchStreams.StreamKeyOf(accountId)));
+        foreach (var chunk in events.Chunk(options.Value.OutboxEventsPerMessageMax))
+        {
+            await stream.OnNextBatchAsync(chunk);
+        }
+    }
+}
