@@ -22,6 +22,8 @@ public static class ClientServiceCollectionExtensions
 
         services.AddOrleansClient(client =>
         {
+            // A trace started by the caller (an HTTP request at the gateway) follows its calls into the cluster.
+            client.AddActivityPropagation();
             client.UseAzureStorageClustering((OptionsBuilder<AzureStorageGatewayOptions> table) =>
                 table.Configure<IOptions<BaiTiaoSwitchClientOptions>>((gateway, settings) =>
                 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +24,11 @@ public static class TelemetryHostingExtensions
     /// <summary>The switch's meter (<c>SwitchMetrics</c> in the core) and the Orleans runtime's.</summary>
     public static readonly string[] Meters = ["BaiTiaoSwitch", "Microsoft.Orleans"];
 
-    /// <summary>The switch's spans (SDK, grains) and Orleans' spans of grain calls, application and runtime.</summary>
-    public static readonly string[] ActivitySources = ["BaiTiaoSwitch.*", "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
+    /// <summary>
+    /// The switch's own spans and Orleans' spans of application grain calls (client and server side of every hop). The
+    /// runtime's own calls (membership, directory) are left out: they are not part of a payment.
+    /// </summary>
+    public static readonly string[] ActivitySources = ["BaiTiaoSwitch.*", "Microsoft.Orleans.Application"];
 
     public static IHostApplicationBuilder AddBaiTiaoSwitchTelemetry(
         this IHostApplicationBuilder builder,
@@ -58,7 +62,9 @@ public static class TelemetryHostingExtensions
             })
             .WithTracing(traces =>
             {
-                traces.AddSource(ActivitySources).SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.TraceSampleRatio is >= 0 and <= 1 ? settings.TraceSampleRatio : 1.0)));
+                // Incoming HTTP requests start the trace; scrapes and probes are not traced.
+                traces.AddAspNetCoreInstrumentation(http => http.Filter = context => !IsOperational(context.Request.Path))
+                    .AddSource(ActivitySources).SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.TraceSampleRatio is >= 0 and <= 1 ? settings.TraceSampleRatio : 1.0)));
                 if (otlp is not null)
                 {
                     traces.AddOtlpExporter(exporter => Otlp(exporter, otlp));
@@ -71,6 +77,10 @@ public static class TelemetryHostingExtensions
 
     /// <summary>Prometheus text exposition of every metric above, at <c>GET /metrics</c>.</summary>
     public static IEndpointConventionBuilder MapMetrics(this IEndpointRouteBuilder app) => app.MapPrometheusScrapingEndpoint("/metrics");
+
+    private static bool IsOperational(PathString path) =>
+        path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/dashboard", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase);
 
     private static void Otlp(OtlpExporterOptions exporter, TelemetryOptions settings)
     {

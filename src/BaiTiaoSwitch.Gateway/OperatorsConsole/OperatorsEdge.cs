@@ -1,0 +1,58 @@
+using Azure.Storage.Queues;
+using BaiTiaoSwitch.Client;
+using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Gateway.Hosting;
+using BaiTiaoSwitch.Operations.Access;
+using BaiTiaoSwitch.Operations.Telemetry;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace BaiTiaoSwitch.Gateway.OperatorsConsole;
+
+/// <summary>
+/// The gateway's operators' edge: OpenTelemetry (Prometheus text at <c>/metrics</c>, OTLP when configured) and the
+/// console at <c>/console</c>, both behind the operators' door: open from loopback in sandbox mode, otherwise the
+/// operator credential (<c>Operator:Credential</c>) or 401.
+/// </summary>
+public static class OperatorsEdge
+{
+    public const string ServiceName = "baitiao-switch-gateway";
+
+    public static WebApplicationBuilder AddOperatorsEdge(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOperatorAccess();
+        services.AddOptions<OperatorOptions>().PostConfigure<IOptions<Hosting.GatewayOptions>>((access, gateway) =>
+            access.OpenOnLoopback = gateway.Value.Mode == GatewayMode.Sandbox);
+        builder.AddBaiTiaoSwitchTelemetry(ServiceName);
+
+        services.AddOptions<ConsoleOptions>().BindConfiguration("Console").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+        services.AddSingleton<ConsoleFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConsoleFeed>());
+
+        // The event streams, for the console's feed: the same Azure Queues the silos publish on (this client only reads).
+        services.AddOrleansClient(client => client.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
+            queues.Configure<IOptions<BaiTiaoSwitchClientOptions>>((options, settings) =>
+            {
+                options.QueueServiceClient = new QueueServiceClient(settings.Value.StorageConnectionString);
+                options.QueueNames = EventQueues.NamesFor(settings.Value.StorageNamePrefix, settings.Value.ServiceId);
+            })));
+        return builder;
+    }
+
+    /// <summary>Before routing: the operators' door, then the console's signing relay into the API.</summary>
+    public static WebApplication UseOperatorsEdge(this WebApplication app)
+    {
+        app.UseOperatorAccess(ConsoleEndpoints.Path, "/metrics");
+        app.UseMiddleware<ConsoleRelay>();
+        return app;
+    }
+
+    public static WebApplication MapOperatorsEdge(this WebApplication app)
+    {
+        app.MapMetrics();
+        app.MapOperatorsConsole();
+        return app;
+    }
+}
