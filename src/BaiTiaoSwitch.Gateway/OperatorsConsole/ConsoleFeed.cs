@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Gateway.Channels;
 using Microsoft.Extensions.Options;
-using Orleans.Streams;
 
 namespace BaiTiaoSwitch.Gateway.OperatorsConsole;
 
@@ -12,13 +12,13 @@ namespace BaiTiaoSwitch.Gateway.OperatorsConsole;
 /// and hands each event to every open page. It unsubscribes when the gateway stops (the streams' subscriptions are durable). A page slower than <see cref="ConsoleOptions.FeedListenerBacklogMax"/>
 /// events is dropped; its browser reconnects.
 /// </summary>
-public sealed partial class ConsoleFeed(IClusterClient cluster, IOptions<ConsoleOptions> options, ILogger<ConsoleFeed> logger) : IHostedService
+public sealed partial class ConsoleFeed(ChannelRegistry channels, IOptions<ConsoleOptions> options, ILogger<ConsoleFeed> logger) : IHostedService
 {
     private readonly object gate = new();
     private readonly LinkedList<SwitchEvent> recent = new();
     private readonly HashSet<string> recentIds = new(StringComparer.Ordinal);
     private readonly List<Channel<SwitchEvent>> listeners = [];
-    private readonly List<StreamSubscriptionHandle<SwitchEvent>> subscriptions = [];
+    private IAsyncDisposable? subscription;
     private readonly CancellationTokenSource stopping = new();
     private Task? following;
 
@@ -48,13 +48,8 @@ public sealed partial class ConsoleFeed(IClusterClient cluster, IOptions<Console
         {
             try
             {
-                var provider = cluster.GetStreamProvider(SwitchStreams.Provider);
-                foreach (var key in SwitchStreams.AllStreamKeys.Skip(subscriptions.Count))
-                {
-                    var stream = provider.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, key));
-                    subscriptions.Add(await stream.SubscribeAsync((item, _) => Receive(item)));
-                }
-
+                var issuer = channels.Find(options.Value.Channel) ?? throw new InvalidOperationException("Console:Channel names no configured channel.");
+                subscription = await issuer.Client.FollowEventsAsync(Receive, stopping.Token);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -74,16 +69,9 @@ public sealed partial class ConsoleFeed(IClusterClient cluster, IOptions<Console
         }
 
         // A follower that is gone must not stay subscribed: the stream's subscriptions are durable.
-        foreach (var subscription in subscriptions)
+        if (subscription is { } subscribed)
         {
-            try
-            {
-                await subscription.UnsubscribeAsync();
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogUnsubscribeFailed(exception.GetType().Name);
-            }
+            await subscribed.DisposeAsync();
         }
 
         lock (gate)
@@ -161,6 +149,4 @@ public sealed partial class ConsoleFeed(IClusterClient cluster, IOptions<Console
     [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "The console's feed could not subscribe to the event streams yet: {ExceptionType}")]
     private partial void LogSubscribeFailed(string exceptionType);
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "The console's feed could not unsubscribe from an event stream: {ExceptionType}")]
-    private partial void LogUnsubscribeFailed(string exceptionType);
 }

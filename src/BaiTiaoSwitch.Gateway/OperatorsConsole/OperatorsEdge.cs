@@ -1,11 +1,7 @@
-using Azure.Storage.Queues;
-using BaiTiaoSwitch.Client;
-using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Operations.Access;
 using BaiTiaoSwitch.Operations.Telemetry;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace BaiTiaoSwitch.Gateway.OperatorsConsole;
 
@@ -31,13 +27,6 @@ public static class OperatorsEdge
         services.AddSingleton<ConsoleFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<ConsoleFeed>());
 
-        // The event streams, for the console's feed: the same Azure Queues the silos publish on (this client only reads).
-        services.AddOrleansClient(client => client.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
-            queues.Configure<IOptions<BaiTiaoSwitchClientOptions>>((options, settings) =>
-            {
-                options.QueueServiceClient = new QueueServiceClient(settings.Value.StorageConnectionString);
-                options.QueueNames = EventQueues.NamesFor(settings.Value.StorageNamePrefix, settings.Value.ServiceId);
-            })));
         return builder;
     }
 

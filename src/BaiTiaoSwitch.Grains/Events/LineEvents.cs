@@ -13,6 +13,7 @@ public static class LineEvents
         var decision = new DecisionEvent(record.AuthorizationId, record.GrantId, record.CardId, record.Channel, new Money(record.Amount, book.Currency), merchant, device,
             record.IsApproved ? Decision.Approved : Decision.Declined, record.Reason, firings ?? [], openedAt);
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, decision, null), at);
+        Telemetry.SwitchMetrics.RecordDecision(decision);
     }
 
     /// <summary>An alert the line raised (today: a forced posting, <c>over_limit</c>).</summary>
@@ -21,5 +22,6 @@ public static class LineEvents
         var raised = new Alert(alert.AlertId, alert.Kind, alert.Severity.ToString().ToLowerInvariant(), null, book.Header.AccountId, alert.CardId, alert.GrantId, null,
             alert.AuthorizationId, AlertActionTaken.None, null, alert.CreatedAt);
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), alert.CreatedAt);
+        Telemetry.SwitchMetrics.RecordAlert(raised);
     }
 }

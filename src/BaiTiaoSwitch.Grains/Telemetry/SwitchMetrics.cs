@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Risk;
 
@@ -47,7 +48,11 @@ public static class SwitchMetrics
     /// <summary>Alerts raised: tag <c>kind</c> (a rule kind in snake_case, over_limit, credit_score_drop), <c>severity</c>, <c>action</c>.</summary>
     public static readonly Counter<long> Alerts = Meter.CreateCounter<long>("bts.alerts", "{alert}", "Alerts raised, by kind");
 
-    /// <summary>Risk rules evaluated inside decisions: tag <c>kind</c>, <c>mode</c> (enforce|shadow), <c>fired</c> true|false.</summary>
+    /// <summary>
+    /// Risk rules evaluated inside decisions: tag <c>kind</c>, <c>mode</c> (enforce|shadow), <c>fired</c> true|false. Every
+    /// firing on a decision is counted here (<see cref="RecordDecision(DecisionEvent)"/>); the rule engine adds the
+    /// evaluations that did not fire with <see cref="RecordRuleEvaluation"/>.
+    /// </summary>
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("bts.rule.evaluations", "{evaluation}",
         "Risk rule evaluations, by kind, mode and whether the rule fired");
 
@@ -63,6 +68,16 @@ public static class SwitchMetrics
         }
     }
 
+    /// <summary>A new authorization's decision, and each rule that fired on it, by its mode then (enforce or shadow).</summary>
+    public static void RecordDecision(DecisionEvent decision)
+    {
+        RecordDecision(decision.Reason);
+        foreach (var firing in decision.Firings)
+        {
+            RecordRuleEvaluation(firing.Kind, firing.Mode, fired: true);
+        }
+    }
+
     public static void RecordAuthorization(TimeSpan elapsed, bool approved) =>
         AuthorizationDuration.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("decision", approved ? "approved" : "declined"));
 
@@ -71,8 +86,16 @@ public static class SwitchMetrics
     public static void RecordStorageWrite(string store, TimeSpan elapsed, bool succeeded) =>
         StorageWriteDuration.Record(elapsed.TotalMilliseconds, new("store", store), new("outcome", succeeded ? "ok" : "failed"));
 
-    public static void RecordAlert(string kind, string severity, string action) =>
-        Alerts.Add(1, new("kind", kind), new("severity", severity), new("action", action));
+    public static void RecordAlert(Alert alert) =>
+        Alerts.Add(1, new("kind", alert.Kind), new("severity", alert.Severity), new("action", ActionName(alert.Action)));
+
+    private static string ActionName(AlertActionTaken action) => action switch
+    {
+        AlertActionTaken.GrantSuspended => "grant_suspended",
+        AlertActionTaken.CardFrozen => "card_frozen",
+        AlertActionTaken.AccountFrozen => "account_frozen",
+        _ => "none",
+    };
 
     public static void RecordRuleEvaluation(RiskRuleKind kind, RiskMode mode, bool fired) =>
         RuleEvaluations.Add(1, new("kind", RuleKindName(kind)), new("mode", ModeNames[(int)mode]), new("fired", fired ? "true" : "false"));

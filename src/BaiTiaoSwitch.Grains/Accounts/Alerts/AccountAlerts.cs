@@ -10,7 +10,6 @@ public static class AccountAlerts
         var alert = new AccountAlert(AlertId(authorization.GrantId, number), AccountAlert.OverLimit, capture.OverLimit ? AlertSeverity.High : AlertSeverity.Medium,
             authorization.AuthorizationId, capture.CaptureId, authorization.GrantId, authorization.CardId, capture.Forced, now, number);
         book.Alerts.Set(alert.AlertId, alert);
-        Telemetry.SwitchMetrics.RecordAlert(AccountAlert.OverLimit, alert.Severity.ToString().ToLowerInvariant(), "none");
         while (book.Alerts.Count > book.Options.AlertsMax)
         {
             book.Alerts.Remove(book.Alerts.Values.Values.MinBy(kept => kept.Number)!.AlertId);

@@ -34,7 +34,6 @@ public sealed class AuthorizeOperation : AccountOperation<Authorization>
     public override Authorization Decide(DecisionContext context)
     {
         var record = Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now);
-        Telemetry.SwitchMetrics.RecordDecision(record.Reason);
         LineEvents.Decided(context.Book, record, command.Merchant, command.Device, context.Now);
         return record.ToView(context.Book.Currency);
     }
