@@ -16,8 +16,8 @@ public sealed partial class BaiTiaoSwitchClient
     public Task<IAsyncDisposable> FollowEventsAsync(Func<SwitchEvent, Task> onEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
-        var provider = (grains as IClusterClient)?.ServiceProvider.GetRequiredKeyedService<IStreamProvider>(SwitchStreams.Provider)
-            ?? throw new InvalidOperationException("Following events needs the cluster client that AddBaiTiaoSwitchClient registers.");
+        var provider = services?.GetKeyedService<IStreamProvider>(SwitchStreams.Provider)
+            ?? throw new InvalidOperationException("Following events needs the client that AddBaiTiaoSwitchClient registers (it adds the event streams' provider).");
         return calls.Once<IAsyncDisposable>(async () =>
         {
             var handles = new List<StreamSubscriptionHandle<SwitchEvent>>(SwitchStreams.StreamCount);

@@ -24,12 +24,22 @@ public static class ConsoleEndpoints
 
     public static IEndpointRouteBuilder MapOperatorsConsole(this IEndpointRouteBuilder app)
     {
-        // The page's relative links need the trailing slash.
-        app.MapGet(Path, () => Results.Redirect(Path + "/")).ExcludeFromDescription();
-        app.MapGet(Path + "/", (HttpContext context) => Serve(context, "index.html")).ExcludeFromDescription();
+        // Routing does not tell /console from /console/, but the page's relative links need the trailing slash.
+        app.MapGet(Path, Index).ExcludeFromDescription();
         app.MapGet(Path + "/{file}", (HttpContext context, string file) => Serve(context, file)).ExcludeFromDescription();
         app.MapGet(Path + "/feed", Feed).ExcludeFromDescription();
         return app;
+    }
+
+    private static Task Index(HttpContext context)
+    {
+        if (context.Request.Path.Value!.EndsWith('/'))
+        {
+            return Serve(context, "index.html");
+        }
+
+        context.Response.Redirect(context.Request.PathBase + Path + "/");
+        return Task.CompletedTask;
     }
 
     private static async Task Serve(HttpContext context, string file)
