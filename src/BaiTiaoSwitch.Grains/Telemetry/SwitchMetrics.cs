@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Payments;
@@ -16,12 +15,7 @@ public static class SwitchMetrics
 {
     public const string MeterName = "BaiTiaoSwitch";
 
-    /// <summary>The activity source of the switch's own spans in the silo (decisions and commits inside a grain call).</summary>
-    public const string ActivitySourceName = "BaiTiaoSwitch.Grains";
-
     public static readonly Meter Meter = new(MeterName);
-
-    public static readonly ActivitySource Activities = new(ActivitySourceName);
 
     private static readonly IReadOnlyList<long> SizeBuckets = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512];
     private static readonly IReadOnlyList<double> MillisecondBuckets = [0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
@@ -36,7 +30,8 @@ public static class SwitchMetrics
 
     /// <summary>
     /// How many things one durable write carried: tag <c>batch</c> <c>line_entry</c> (requests in one journal entry of a
-    /// line), <c>log_transaction</c> (line entries in one commit-log transaction) or <c>key_transaction</c> (key claims).
+    /// line), <c>commit_log</c> (line entries in one commit-log transaction) or <c>request_keys</c> (key claims in one
+    /// transaction).
     /// </summary>
     public static readonly Histogram<long> BatchSize = Meter.CreateHistogram("bts.batch.size", "{item}",
         "Items per durable write (group commit)", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = SizeBuckets });

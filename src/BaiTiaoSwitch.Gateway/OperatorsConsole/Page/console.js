@@ -40,7 +40,8 @@
 
   // --- decisions ---------------------------------------------------------------------------------------------
   function onDecision(e, d) {
-    const second = Math.floor(new Date(e.at || Date.now()).getTime() / 1000);
+    // Rates count arrivals at this page: live traffic, whatever clock the decision carries.
+    const second = Math.floor(Date.now() / 1000);
     const slot = perSecond.get(second) || [0, 0];
     if (d.decision === "approved") { approved++; slot[0]++; } else { declined++; slot[1]++; reasons.set(d.reason || "unknown", (reasons.get(d.reason || "unknown") || 0) + 1); }
     perSecond.set(second, slot);
