@@ -40,11 +40,14 @@ public sealed partial class BaiTiaoSwitchClient
         });
     }
 
-    private sealed class EventSubscription(ClusterCalls calls, List<StreamSubscriptionHandle<SwitchEvent>> handles) : IAsyncDisposable
+    private sealed class EventSubscription(ClusterCalls calls, List<StreamSubscriptionHandle<SwitchEvent>> subscribed) : IAsyncDisposable
     {
+        private StreamSubscriptionHandle<SwitchEvent>[]? handles = [.. subscribed];
+
+        /// <summary>Lets go of every stream once, however often it is called.</summary>
         public async ValueTask DisposeAsync()
         {
-            foreach (var handle in handles)
+            foreach (var handle in Interlocked.Exchange(ref handles, null) ?? [])
             {
                 try
                 {
@@ -59,8 +62,6 @@ public sealed partial class BaiTiaoSwitchClient
                     // Best effort: the cluster may already be gone; the other streams are still let go.
                 }
             }
-
-            handles.Clear();
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class ConsoleFeed(ChannelRegistry channels, IOptions<Conso
         }
 
         // A follower that is gone must not stay subscribed: the stream's subscriptions are durable.
-        if (subscription is { } subscribed)
+        if (Interlocked.Exchange(ref subscription, null) is { } subscribed)
         {
             await subscribed.DisposeAsync();
         }
