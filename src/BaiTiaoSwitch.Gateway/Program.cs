@@ -5,6 +5,7 @@ using BaiTiaoSwitch.Gateway.Grants;
 using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Payments;
+using BaiTiaoSwitch.Gateway.Risk;
 using BaiTiaoSwitch.Gateway.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ app.MapCardsApi();
 app.MapGrantsApi();
 app.MapBindingsApi();
 app.MapPaymentsApi();
+app.MapRiskApi();
 app.MapSandboxApi();
 app.Run();
 

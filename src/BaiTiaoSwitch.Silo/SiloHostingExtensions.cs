@@ -76,7 +76,8 @@ public static class SiloHostingExtensions
                 options => options.Bind(configuration.GetSection("Switch")),
                 keys => keys.Bind(configuration.GetSection("DataProtection")),
                 callers => callers.Configure(options => configuration.GetSection("Callers").Bind(options.Callers)),
-                binding => binding.Bind(configuration.GetSection("Binding")));
+                binding => binding.Bind(configuration.GetSection("Binding")),
+                risk => risk.Bind(configuration.GetSection("Risk")));
             silo.AddBaiTiaoSwitchHttpEdge(edge => edge.Bind(configuration.GetSection("HttpEdge")));
 
             // Live logs stay off: log lines may name accounts, and the dashboard is for the cluster's shape and load.

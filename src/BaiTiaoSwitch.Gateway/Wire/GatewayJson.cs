@@ -6,6 +6,7 @@ using BaiTiaoSwitch.Gateway.Grants;
 using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Payments;
 using BaiTiaoSwitch.Gateway.Problems;
+using BaiTiaoSwitch.Gateway.Risk;
 using BaiTiaoSwitch.Gateway.Sandbox;
 
 namespace BaiTiaoSwitch.Gateway.Wire;
@@ -43,4 +44,7 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(RefundResponse))]
 [JsonSerializable(typeof(SandboxOtpResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(RuleBody))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(RuleListResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

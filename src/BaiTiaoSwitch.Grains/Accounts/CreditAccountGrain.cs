@@ -32,6 +32,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly AuthorizationLocator locator;
     private readonly LineUpkeep upkeep;
     private readonly IRequestArchive requestArchive;
+    private readonly Risk.RuleSetCache rules;
+    private readonly Risk.ICrossAccountVerdicts verdicts;
+    private readonly Risk.RiskOptions riskOptions;
 
     public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
@@ -46,10 +49,15 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
         upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, clock, logger);
+        rules = services.GetRequiredService<Risk.RuleSetCache>();
+        verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
+        riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The silo's first copy of the rules, so that a line never decides before its silo knows them (bounded wait).
+        await Task.WhenAny(rules.Loaded, Task.Delay(riskOptions.RulesLoadWaitMax, cancellationToken));
         var replayed = await store.Load(book, cancellationToken);
         requests.IndexLoaded();
         LogLoaded(book.Header.AccountId, book.Version, replayed);
@@ -134,7 +142,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var authorization = await Run(idempotencyKey, new AuthorizeOperation(command));
+        var authorization = await Run(idempotencyKey, new AuthorizeOperation(command, new Risk.RiskScreen(rules, verdicts, riskOptions)));
         Telemetry.SwitchMetrics.RecordAuthorization(System.Diagnostics.Stopwatch.GetElapsedTime(started), authorization.IsApproved);
         return authorization;
     }

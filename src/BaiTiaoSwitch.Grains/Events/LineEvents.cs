@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk;
 
 namespace BaiTiaoSwitch.Events;
 
@@ -14,6 +15,21 @@ public static class LineEvents
             record.IsApproved ? Decision.Approved : Decision.Declined, record.Reason, firings ?? [], openedAt);
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, decision, null), at);
         Telemetry.SwitchMetrics.RecordDecision(decision);
+    }
+
+    /// <summary>
+    /// A rule that fired on a decision (enforce or shadow): an alert of the rule's kind, naming the rule and asking for
+    /// its action (carried out by the alerts' consumer through the issuer's own path). Severity: high for an enforce
+    /// rule with an action, medium for an enforce rule, low for a shadow rule.
+    /// </summary>
+    public static void RuleFired(AccountBook book, AuthorizationRecord record, Merchant merchant, RiskFinding finding, DateTimeOffset at)
+    {
+        var rule = finding.Rule;
+        var severity = !finding.Enforced ? "low" : rule.Action == RiskAction.None ? "medium" : "high";
+        var raised = new Alert(AccountAlerts.NextAlertId(book, record.GrantId), RiskNames.Of(rule.Kind), severity, rule.RuleId, book.Header.AccountId, record.CardId,
+            record.GrantId, merchant.Id, record.AuthorizationId, AlertActionTaken.None, null, at, rule.Action);
+        book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), at);
+        Telemetry.SwitchMetrics.RecordAlert(raised);
     }
 
     /// <summary>An alert the line raised (today: a forced posting, <c>over_limit</c>).</summary>

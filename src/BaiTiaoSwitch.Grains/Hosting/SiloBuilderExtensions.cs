@@ -9,6 +9,7 @@ using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
+using BaiTiaoSwitch.Risk;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,8 @@ public static class SiloBuilderExtensions
         Action<OptionsBuilder<SwitchOptions>> configureSwitch,
         Action<OptionsBuilder<DataProtectionOptions>> configureDataProtection,
         Action<OptionsBuilder<CallerOptions>> configureCallers,
-        Action<OptionsBuilder<BindingOptions>>? configureBinding = null)
+        Action<OptionsBuilder<BindingOptions>>? configureBinding = null,
+        Action<OptionsBuilder<RiskOptions>>? configureRisk = null)
     {
         var services = silo.Services;
         configureSwitch(services.AddOptions<SwitchOptions>().ValidateOnStart());
@@ -43,6 +45,9 @@ public static class SiloBuilderExtensions
         configureCallers(services.AddOptions<CallerOptions>().ValidateOnStart());
         configureBinding?.Invoke(services.AddOptions<BindingOptions>());
         services.AddOptions<BindingOptions>().ValidateOnStart();
+        configureRisk?.Invoke(services.AddOptions<RiskOptions>());
+        services.AddOptions<RiskOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RiskOptions>, RiskOptionsValidator>();
         services.AddSingleton<IValidateOptions<SwitchOptions>, SwitchOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
         services.AddSingleton<IValidateOptions<CallerOptions>, CallerOptionsValidator>();
@@ -53,6 +58,14 @@ public static class SiloBuilderExtensions
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
         services.AddSingleton<GrantRouteCache>();
+
+        // Risk rules: this silo's copy of the cluster's rule set, kept current by watching the rules grain.
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<RuleSetWatcher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<RuleSetWatcher>());
+
+        // Cross-account verdicts: none until the monitors that learn them are registered (issue 8, part V).
+        services.TryAddSingleton<ICrossAccountVerdicts, NoCrossAccountVerdicts>();
         services.AddSingleton<CallerTokenVerifier>();
         services.AddSingleton<InternalCallStamp>();
         silo.AddIncomingGrainCallFilter<CallerVerificationFilter>();

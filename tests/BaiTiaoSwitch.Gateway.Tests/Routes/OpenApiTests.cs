@@ -33,6 +33,8 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         { "post", "/v1/authorizations/{authorizationId}/captures" },
         { "post", "/v1/authorizations/{authorizationId}/reversals" },
         { "post", "/v1/captures/{captureId}/refunds" },
+        { "get", "/v1/risk/rules" },
+        { "put", "/v1/risk/rules/{ruleId}" },
         { "get", "/v1/sandbox/otp" },
         { "get", "/health/live" },
         { "get", "/health/ready" },

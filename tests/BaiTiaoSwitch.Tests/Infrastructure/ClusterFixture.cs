@@ -31,7 +31,7 @@ public static class ClusterFactory
     /// wrapped for fault injection (off until a test starts it). With <paramref name="anySiloMayDie"/>, membership is
     /// kept in Azure storage so that any silo, the first included, can be killed.
     /// </summary>
-    public static TestCluster Build(short silos, string? serviceId = null, bool anySiloMayDie = false)
+    public static TestCluster Build(short silos, string? serviceId = null, bool anySiloMayDie = false, Action<TestClusterBuilder>? configure = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId ?? "bts-test-" + Guid.NewGuid().ToString("N")[..12];
@@ -47,6 +47,7 @@ public static class ClusterFactory
             builder.AddClientBuilderConfigurator<AzureClusteringClient>();
         }
 
+        configure?.Invoke(builder);
         return builder.Build();
     }
 
