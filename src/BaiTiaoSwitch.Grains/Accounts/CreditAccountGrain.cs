@@ -139,8 +139,13 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Money
 
-    public Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command) =>
-        Run(idempotencyKey, new AuthorizeOperation(command, new Risk.RiskScreen(rules, verdicts, riskOptions)));
+    public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var authorization = await Run(idempotencyKey, new AuthorizeOperation(command, new Risk.RiskScreen(rules, verdicts, riskOptions)));
+        Telemetry.SwitchMetrics.RecordAuthorization(System.Diagnostics.Stopwatch.GetElapsedTime(started), authorization.IsApproved);
+        return authorization;
+    }
 
     public Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount) =>
         Run(idempotencyKey, new IncrementOperation(locator, authorizationId, amount));

@@ -70,6 +70,9 @@ public static class SiloBuilderExtensions
         services.AddSingleton<CallerTokenVerifier>();
         services.AddSingleton<InternalCallStamp>();
         silo.AddIncomingGrainCallFilter<CallerVerificationFilter>();
+
+        // A trace crosses the hops of a payment (gateway → SDK → grain → grain): Orleans carries it in the call's context.
+        silo.AddActivityPropagation();
         silo.AddOutgoingGrainCallFilter<InternalCallStampFilter>();
         return silo;
     }

@@ -5,7 +5,7 @@ namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The fake clock drives the switch's own rules (OTP expiry, lockout windows, nonce memory, timestamp window), but
-/// Orleans' own loops (message timeouts, membership probes, directory and activation upkeep) must stay on real time:
+/// Orleans' own loops (message timeouts, membership probes, directory and activation upkeep, stream pulling) must stay on real time:
 /// moving the fake clock an hour ahead would otherwise make the silos suspect each other and stall every call.
 /// </summary>
 public static class OrleansRealTime
