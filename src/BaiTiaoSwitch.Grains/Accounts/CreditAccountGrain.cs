@@ -181,31 +181,6 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         return view;
     }
 
-    public async Task<int> ExpireHolds()
-    {
-        try
-        {
-            var expired = await upkeep.Run();
-            await DropReminderIfDone();
-            return expired;
-        }
-        finally
-        {
-            DropIfFailed();
-        }
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireHolds();
-
-    /// <summary>A closed line with no open hold has nothing left to expire: its reminder goes, so reminders stay bounded.</summary>
-    private async Task DropReminderIfDone()
-    {
-        if (upkeep.IsDone && await this.GetReminder(LineUpkeep.ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private async Task<TResult> Run<TResult>(string idempotencyKey, AccountOperation<TResult> operation)
     {
         Ids.Require(idempotencyKey, "idempotencyKey");
