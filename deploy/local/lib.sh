@@ -58,6 +58,25 @@ install_azurite() {
   fi
 }
 
+# --- Chromium, for the console's browser test ----------------------------------------------------------------
+# Debian's chromium package, installed with apt-get when missing (Playwright for .NET drives it; it cannot download a
+# browser of its own here). Sets CHROMIUM_PATH. As root, or with sudo; without either the browser test says why it fails.
+install_chromium() {
+  CHROMIUM_PATH=$(command -v chromium || command -v chromium-browser || true)
+  if [[ -z $CHROMIUM_PATH ]]; then
+    local sudo=()
+    [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo=(sudo -n)
+    say "Installing Debian's chromium for the console's browser test (apt-get install chromium)..."
+    if "${sudo[@]}" apt-get update -qq >/dev/null 2>&1 \
+      && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null 2>&1; then
+      CHROMIUM_PATH=$(command -v chromium || true)
+    else
+      say "$SCRIPT_NAME: apt-get install chromium failed; the console's browser test will fail and say so." >&2
+    fi
+  fi
+  export CHROMIUM_PATH
+}
+
 # Reuses an Azurite that answers on 127.0.0.1:10000-10002, or starts one: on disk in $1, or in memory when $1 is
 # "memory" (the on-disk store rewrites its whole table file as it grows, which slows every write of a long run).
 # Sets AZURITE_PID (empty when reused) and AZURITE_REUSED.
@@ -108,6 +127,8 @@ start_silo() {
   (
     cd "$SILO_DIR"
     export BaiTiaoSwitch__Silo__SiloPort=$silo_port BaiTiaoSwitch__Silo__GatewayPort=$gateway_port
+    # The operators' HTTP port (Orleans Dashboard, /metrics): 8480 for the silo on 11111, one more per silo after it.
+    export BaiTiaoSwitch__Silo__HttpPort=$((silo_port - 11111 + 8480))
     export BaiTiaoSwitch__Silo__ClusterId=$CLUSTER_ID BaiTiaoSwitch__Silo__ServiceId=$SERVICE_ID
     export BaiTiaoSwitch__Storage__ConnectionString=$STORAGE BaiTiaoSwitch__Storage__NamePrefix=$NAME_PREFIX
     # Sandbox binding: one-time codes go to the HTTP edge's outbox, which GET /v1/sandbox/otp reads.

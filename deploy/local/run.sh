@@ -159,10 +159,11 @@ say ""
 say "BaiTiaoSwitch is running (local development)."
 say "  Azurite   blob 127.0.0.1:10000, queue :10001, table :10002; $AZURITE_NOTE"
 for (( i=0; i<SILOS; i++ )); do
-  say "  Silo $i    silo port $((11111 + i)), gateway port $((30000 + i)); log ${LOGS#"$ROOT"/}/silo-$i.log"
+  say "  Silo $i    silo port $((11111 + i)), gateway port $((30000 + i)); Orleans Dashboard http://127.0.0.1:$((8480 + i))/dashboard/, /metrics; log ${LOGS#"$ROOT"/}/silo-$i.log"
 done
 say "  Cluster   ClusterId $CLUSTER_ID, ServiceId $SERVICE_ID, storage $([[ $STORAGE == UseDevelopmentStorage=true ]] && echo "local Azurite" || echo "as configured")"
 say "  Gateway   $GATEWAY_NOTE"
+[[ $HAS_GATEWAY -eq 1 ]] && say "  Console   http://127.0.0.1:5080/console/ (open on loopback in sandbox mode); metrics http://127.0.0.1:5080/metrics"
 say "  Channels  development channel secrets (alipay, wechatpay, issuer) in deploy/local/channels.json; local only"
 say ""
 say "In another terminal:"

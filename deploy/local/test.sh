@@ -76,6 +76,11 @@ else
   say "started Azurite in memory on 127.0.0.1:10000-10002"
 fi
 
+# The console's browser test drives Debian's chromium (installed here with apt-get when missing; sets CHROMIUM_PATH)
+# and saves its screenshot into the results directory.
+install_chromium
+export TEST_RESULTS_DIR=$RESULTS
+
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 say "dotnet test BaiTiaoSwitch.sln (results in $RESULTS)"

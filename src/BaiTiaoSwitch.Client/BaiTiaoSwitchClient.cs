@@ -17,21 +17,24 @@ public sealed partial class BaiTiaoSwitchClient
     private readonly PaymentRoutes routes;
     private readonly int retriesMax;
     private readonly TimeSpan backoffBase;
+    private readonly IServiceProvider? services;
 
-    public BaiTiaoSwitchClient(IGrainFactory grains, IOptions<BaiTiaoSwitchClientOptions> options)
-        : this(grains, options.Value.Credential, options.Value.RetriesMax, options.Value.RetryBackoffBase)
+    /// <param name="services">The client host's services, where the event streams' provider is (<see cref="FollowEventsAsync"/>).</param>
+    public BaiTiaoSwitchClient(IGrainFactory grains, IOptions<BaiTiaoSwitchClientOptions> options, IServiceProvider? services = null)
+        : this(grains, options.Value.Credential, options.Value.RetriesMax, options.Value.RetryBackoffBase, new PaymentRoutes(), services)
     {
     }
 
     /// <param name="credential">Who this client is; null for a host that names its callers with <see cref="As"/> only.</param>
     public BaiTiaoSwitchClient(IGrainFactory grains, CallerCredential? credential, int retriesMax = 2, TimeSpan? retryBackoffBase = null)
-        : this(grains, credential, retriesMax, retryBackoffBase, new PaymentRoutes())
+        : this(grains, credential, retriesMax, retryBackoffBase, new PaymentRoutes(), null)
     {
     }
 
-    private BaiTiaoSwitchClient(IGrainFactory grains, CallerCredential? credential, int retriesMax, TimeSpan? retryBackoffBase, PaymentRoutes routes)
+    private BaiTiaoSwitchClient(IGrainFactory grains, CallerCredential? credential, int retriesMax, TimeSpan? retryBackoffBase, PaymentRoutes routes, IServiceProvider? services)
     {
         this.grains = grains;
+        this.services = services;
         this.routes = routes;
         this.retriesMax = retriesMax;
         backoffBase = retryBackoffBase ?? TimeSpan.FromMilliseconds(50);
@@ -42,7 +45,7 @@ public sealed partial class BaiTiaoSwitchClient
     public Caller? Caller => calls.Tokens?.Credential.Caller;
 
     /// <summary>A client for the same cluster acting as another channel, for hosts that serve several channels.</summary>
-    public BaiTiaoSwitchClient As(CallerCredential credential) => new(grains, credential ?? throw new ArgumentNullException(nameof(credential)), retriesMax, backoffBase, routes);
+    public BaiTiaoSwitchClient As(CallerCredential credential) => new(grains, credential ?? throw new ArgumentNullException(nameof(credential)), retriesMax, backoffBase, routes, services);
 
     /// <summary>
     /// Calls grains of a companion library (such as the HTTP edge) as this client's caller, once and without retries.

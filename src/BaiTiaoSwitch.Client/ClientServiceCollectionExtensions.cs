@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using BaiTiaoSwitch.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,11 +24,20 @@ public static class ClientServiceCollectionExtensions
 
         services.AddOrleansClient(client =>
         {
+            // A trace started by the caller (an HTTP request at the gateway) follows its calls into the cluster.
+            client.AddActivityPropagation();
             client.UseAzureStorageClustering((OptionsBuilder<AzureStorageGatewayOptions> table) =>
                 table.Configure<IOptions<BaiTiaoSwitchClientOptions>>((gateway, settings) =>
                 {
                     gateway.TableServiceClient = new TableServiceClient(settings.Value.StorageConnectionString);
                     gateway.TableName = settings.Value.StorageNamePrefix + "cluster";
+                }));
+            // The switch's event streams (read only: a client never pulls the queues; the silos deliver to its subscriptions).
+            client.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
+                queues.Configure<IOptions<BaiTiaoSwitchClientOptions>>((queue, settings) =>
+                {
+                    queue.QueueServiceClient = new QueueServiceClient(settings.Value.StorageConnectionString);
+                    queue.QueueNames = EventQueues.NamesFor(settings.Value.StorageNamePrefix, settings.Value.ServiceId);
                 }));
             client.Services.AddOptions<ClusterOptions>().Configure<IOptions<BaiTiaoSwitchClientOptions>>((cluster, settings) =>
             {

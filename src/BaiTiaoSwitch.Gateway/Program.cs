@@ -1,10 +1,13 @@
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
+using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
 using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Hosting;
 using BaiTiaoSwitch.Gateway.Payments;
+using BaiTiaoSwitch.Gateway.Risk;
 using BaiTiaoSwitch.Gateway.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +21,9 @@ app.MapCardsApi();
 app.MapGrantsApi();
 app.MapBindingsApi();
 app.MapPaymentsApi();
+app.MapRiskApi();
+app.MapAlertsApi();
+app.MapEventsApi();
 app.MapSandboxApi();
 app.Run();
 

@@ -16,6 +16,12 @@ public sealed class SiloHostOptions
 
     public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// The silo's HTTP port for operators: the Orleans Dashboard at <c>/dashboard</c> and Prometheus text at <c>/metrics</c>,
+    /// both behind the operator credential (open on loopback in Development). Each silo on one machine needs its own.
+    /// </summary>
+    public int HttpPort { get; set; } = 8480;
+
     /// <summary>Deadline of a grain call. Payments need seconds, not Orleans' 30 s default.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
@@ -28,6 +34,11 @@ public sealed class SiloHostOptionsValidator : IValidateOptions<SiloHostOptions>
         if (options.SiloPort is < 1 or > 65535 || options.GatewayPort is < 1 or > 65535 || options.SiloPort == options.GatewayPort)
         {
             failures.Add($"{nameof(options.SiloPort)} and {nameof(options.GatewayPort)} must be two different ports from 1 to 65535.");
+        }
+
+        if (options.HttpPort is < 1 or > 65535 || options.HttpPort == options.SiloPort || options.HttpPort == options.GatewayPort)
+        {
+            failures.Add($"{nameof(options.HttpPort)} must be a port from 1 to 65535 other than {nameof(options.SiloPort)} and {nameof(options.GatewayPort)}.");
         }
 
         if (!IPAddress.TryParse(options.AdvertisedIPAddress, out _))

@@ -2,13 +2,18 @@ using System.Net;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.HttpEdge.Hosting;
+using BaiTiaoSwitch.Operations.Access;
+using BaiTiaoSwitch.Operations.Telemetry;
 using BaiTiaoSwitch.Silo.Tls;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace BaiTiaoSwitch.Silo;
 
@@ -16,12 +21,18 @@ public static class SiloHostingExtensions
 {
     private const string Section = "BaiTiaoSwitch";
 
+    /// <summary>The silo's own operators' surfaces, on <see cref="SiloHostOptions.HttpPort"/>.</summary>
+    public const string DashboardPath = "/dashboard";
+
     /// <summary>
     /// One silo of the switch: Azure Table clustering, state and reminders, TLS, the callers it accepts, and the HTTP
     /// edge's records, with settings from configuration. Keys come from configuration only: the shipped
     /// appsettings.json holds none, and local-development keys (appsettings.Development.json) are refused elsewhere.
+    /// For operators: OpenTelemetry (section <c>Telemetry</c>), and on <see cref="SiloHostOptions.HttpPort"/> the Orleans
+    /// Dashboard and Prometheus text, behind the operator credential (section <c>Operator</c>; open on loopback in
+    /// Development only).
     /// </summary>
-    public static HostApplicationBuilder AddBaiTiaoSwitchSilo(this HostApplicationBuilder builder)
+    public static WebApplicationBuilder AddBaiTiaoSwitchSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration.GetSection(Section);
         var hostOptions = configuration.GetSection("Silo").Get<SiloHostOptions>() ?? new SiloHostOptions();
@@ -32,6 +43,14 @@ public static class SiloHostingExtensions
         }
 
         var isDevelopment = builder.Environment.IsDevelopment();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Development listens on this machine only, like the silo's own ports.
+            kestrel.Listen(isDevelopment ? IPAddress.Loopback : IPAddress.Any, hostOptions.HttpPort);
+        });
+        builder.Services.AddOperatorAccess(access => access.OpenOnLoopback = isDevelopment);
+        builder.AddBaiTiaoSwitchTelemetry("baitiao-switch-silo");
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>
@@ -57,8 +76,12 @@ public static class SiloHostingExtensions
                 options => options.Bind(configuration.GetSection("Switch")),
                 keys => keys.Bind(configuration.GetSection("DataProtection")),
                 callers => callers.Configure(options => configuration.GetSection("Callers").Bind(options.Callers)),
-                binding => binding.Bind(configuration.GetSection("Binding")));
+                binding => binding.Bind(configuration.GetSection("Binding")),
+                risk => risk.Bind(configuration.GetSection("Risk")));
             silo.AddBaiTiaoSwitchHttpEdge(edge => edge.Bind(configuration.GetSection("HttpEdge")));
+
+            // Live logs stay off: log lines may name accounts, and the dashboard is for the cluster's shape and load.
+            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
             if (configuration.GetValue<bool>("HttpEdge:Sandbox"))
             {
                 silo.AddBaiTiaoSwitchSandboxOtpOutbox();
@@ -71,5 +94,14 @@ public static class SiloHostingExtensions
             }
         });
         return builder;
+    }
+
+    /// <summary>The silo's HTTP surfaces, all behind the operators' door: the Orleans Dashboard and <c>/metrics</c>.</summary>
+    public static WebApplication UseBaiTiaoSwitchSiloOperations(this WebApplication app)
+    {
+        app.UseOperatorAccess(DashboardPath, "/metrics");
+        app.MapOrleansDashboard(DashboardPath);
+        app.MapMetrics();
+        return app;
     }
 }

@@ -3,6 +3,7 @@ using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Risk;
 using BaiTiaoSwitch.Risk.Backtests;
+using BaiTiaoSwitch.Risk.CrossAccount;
 
 namespace BaiTiaoSwitch.Benchmarks;
 
@@ -52,7 +53,7 @@ public static class BacktestBenchmark
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var replay = new BacktestReplay(rules, labels);
+        var replay = new BacktestReplay(rules, labels, new RiskOptions(), new VerdictOptions());
         foreach (var recorded in history)
         {
             replay.Replay(recorded);

@@ -157,6 +157,8 @@ public sealed class BenchOptions
                                   transactions); a hot line, closed loop (its saturation throughput); o hot line, open
                                   loop at fixed rates; n hot line without group commit; p PostgreSQL peer (pgbench);
                                   b 10,000 Zipf lines (setup rate, memory per idle line, then traffic)
+          k (only when asked for) the hot line with no risk rule, with six in enforce (one of each kind, none firing
+                          on its traffic), and with none again, in one cluster: the rules' cost (target >= 85%)
           g (only when asked for) the hot line on a fresh on-disk Azurite, then again after --age-authorizations
                           (1,000,000) on the same data folder: use with --azurite fresh
           --azurite memory        memory: start a private Azurite (node_modules/.bin/azurite) on free ports with

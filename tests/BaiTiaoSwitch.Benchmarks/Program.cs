@@ -68,6 +68,13 @@ try
         }
     }
 
+    if (options.Runs('k'))
+    {
+        Report.Section($"Risk rules in the decision: the hot line with no rule, with six (one of each kind), and with none again ({options.Silos} in-process silo(s), group commit)");
+        await using var cluster = await BenchCluster.Start(options, namePrefix + "k", groupCommit: true);
+        report.Add(await RiskRulesWorkload.Run(cluster, options, azurite));
+    }
+
     if (options.Runs('g'))
     {
         Report.Section($"The local run as it is used: hot line on {(options.Azurite == "fresh" ? "a fresh on-disk" : "THIS (not a fresh on-disk, so not the target's setting)")} Azurite, then after {options.AgeAuthorizations:N0} authorizations");

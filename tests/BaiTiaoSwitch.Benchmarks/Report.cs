@@ -145,6 +145,22 @@ public sealed class Report
         Logs();
     }
 
+    public RiskRulesResult? Risk { get; private set; }
+
+    public void Add(RiskRulesResult result)
+    {
+        Risk = result;
+        foreach (var (title, load) in new[] { ("no rule", result.Without), ("6 rules in enforce, one of each kind", result.With), ("no rule again", result.WithoutAgain) })
+        {
+            Console.WriteLine($"  (k) hot line, {title}");
+            Load(load);
+        }
+
+        Console.WriteLine($"    with 6 rules: {100 * result.Ratio:0.0}% of the mean without (target >= {100 * RiskRulesWorkload.RatioMin:0}%; rule set version {result.RuleSetVersion}): {(result.Passed ? "PASS" : "FAIL")}");
+        AllChecksPassed &= result.Passed;
+        Logs();
+    }
+
     private void Checked(StoredCheck stored)
     {
         Console.WriteLine($"    {stored.Summary}");

@@ -26,4 +26,10 @@ public static class ErrorCodes
     public const string VerificationFailed = "verification_failed";
     public const string VerificationLocked = "verification_locked";
     public const string OtpInvalid = "otp_invalid";
+
+    /// <summary>A risk rule whose kind, mode, action or parameters break their rules (the detail names the field).</summary>
+    public const string InvalidRule = "invalid_rule";
+
+    /// <summary>The cluster already holds the configured most risk rules; change an existing one instead.</summary>
+    public const string RulesLimitReached = "rules_limit_reached";
 }

@@ -19,7 +19,9 @@ public enum AlertOutcome
 /// <summary>
 /// An alert (API.md): a rule that fired (enforce or shadow), a forced posting over the limit (<c>over_limit</c>), or a
 /// credit-score drop (<c>credit_score_drop</c>). <see cref="Kind"/> is the wire name: a rule kind in snake_case, or
-/// one of those two. Severity is <c>low</c>, <c>medium</c> or <c>high</c>.
+/// one of those two. Severity is <c>low</c>, <c>medium</c> or <c>high</c>. <see cref="Requested"/> is the action the
+/// rule asks for: the line's outbox carries it out (as the issuer's own route would) before it publishes the alert, and
+/// publishes the alert with <see cref="Action"/> saying what was done.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.Alert")]
 public sealed record Alert(
@@ -34,7 +36,8 @@ public sealed record Alert(
     [property: Id(8)] string? AuthorizationId,
     [property: Id(9)] AlertActionTaken Action,
     [property: Id(10)] AlertOutcome? Outcome,
-    [property: Id(11)] DateTimeOffset CreatedAt)
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] Risk.RiskAction Requested = Risk.RiskAction.None)
 {
     public const string OverLimit = "over_limit";
     public const string CreditScoreDrop = "credit_score_drop";

@@ -1,6 +1,7 @@
 using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Gateway.Channels;
 using BaiTiaoSwitch.Gateway.OpenApi;
+using BaiTiaoSwitch.Gateway.OperatorsConsole;
 using BaiTiaoSwitch.Gateway.Signing;
 using BaiTiaoSwitch.Gateway.Wire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,15 +48,21 @@ public static class GatewayHostingExtensions
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Warning);
+        builder.AddOperatorsEdge();
         return builder;
     }
 
-    /// <summary>The request pipeline: routing, then the signed-request edge, then the OpenAPI document.</summary>
+    /// <summary>
+    /// The request pipeline: the operators' edge (its door, and the console's relay into the API), routing, then the
+    /// signed-request edge, then the OpenAPI document, /metrics and the console.
+    /// </summary>
     public static WebApplication UseBaiTiaoSwitchGateway(this WebApplication app)
     {
+        app.UseOperatorsEdge();
         app.UseRouting();
         app.UseMiddleware<SignedRequestMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOperatorsEdge();
         return app;
     }
 }

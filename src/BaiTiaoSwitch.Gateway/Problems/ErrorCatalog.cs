@@ -12,6 +12,7 @@ public static class ErrorCatalog
     {
         new(ErrorCodes.InvalidRequest, 400, "The request is malformed", "The body is not valid JSON for this route, has an unknown field or a wrong type, or a field breaks its rule."),
         new(ErrorCodes.InvalidId, 400, "An id is malformed", "Ids are 1 to 64 characters of [A-Za-z0-9_-]."),
+        new(ErrorCodes.InvalidRule, 400, "A risk rule is invalid", "A rule's kind, mode, action or params break their rules (API.md \"Risk and monitoring\"); the detail names the field."),
         new(GatewayErrorCodes.BodyTooLarge, 400, "The body is too large", "Request bodies are at most 16 KiB."),
         new(GatewayErrorCodes.IdempotencyKeyInvalid, 400, "Idempotency-Key is missing or malformed", "POST, PUT and DELETE need an Idempotency-Key of 1 to 64 characters of [A-Za-z0-9_-]."),
         new(ErrorCodes.Unauthenticated, 401, "Not authenticated", "The request signature could not be verified. The reason is logged by the switch, not told."),
@@ -21,6 +22,7 @@ public static class ErrorCatalog
         new(ErrorCodes.IdempotencyKeyReused, 409, "Idempotency-Key reused", "The key was used before with another request. Use a new key for a new request."),
         new(GatewayErrorCodes.IdempotencyKeyInUse, 409, "Idempotency-Key in use", "A request with this key is still running. Retry shortly with the same key."),
         new(ErrorCodes.AccountExists, 409, "Account exists", "An account with this id is already open with other details."),
+        new(ErrorCodes.RulesLimitReached, 409, "Too many risk rules", "The cluster holds the configured most risk rules (64 by default); change an existing rule instead."),
         new(ErrorCodes.InvalidTransition, 409, "Invalid transition", "The object's status does not allow this change."),
         new(ErrorCodes.AuthorizationNotOpen, 409, "Authorization not open", "The authorization is no longer pending."),
         new(ErrorCodes.AccountNotActive, 409, "Account not active", "The account is frozen or closed."),

@@ -33,7 +33,7 @@ public sealed partial class ProblemFilter(ILogger<ProblemFilter> logger) : IEndp
                 }
 
                 return ApiProblems.FromException(switchException);
-            case TimeoutException or SiloUnavailableException or OrleansMessageRejectionException:
+            case var transient when ClusterFailures.IsTransient(transient, context):
                 LogClusterFailure(logger, exception.GetType().Name);
                 context.Response.Headers.RetryAfter = "1";
                 return ApiProblems.Result(HttpMethods.IsGet(context.Request.Method) ? GatewayErrorCodes.Unavailable : ErrorCodes.OutcomeUnknown);

@@ -12,7 +12,16 @@ internal static class RequestParts
     public static bool IsPublic(PathString path) =>
         path.Equals("/health/live", StringComparison.OrdinalIgnoreCase)
         || path.Equals("/health/ready", StringComparison.OrdinalIgnoreCase)
-        || path.Equals("/openapi/v1.json", StringComparison.OrdinalIgnoreCase);
+        || path.Equals("/openapi/v1.json", StringComparison.OrdinalIgnoreCase)
+        || IsOperators(path);
+
+    /// <summary>
+    /// The operators' surfaces: not signed by a channel, but behind the operators' door (OperatorAccess), which runs first.
+    /// The console's relay has already turned /console/api/v1/… into a signed /v1/… request by then.
+    /// </summary>
+    public static bool IsOperators(PathString path) =>
+        path.Equals("/metrics", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase);
 
     public static async ValueTask<int> ReadBody(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {

@@ -82,10 +82,15 @@ public sealed partial class SignedRequestMiddleware(
                 });
             }
         }
-        catch (Exception exception) when (IsClusterUnreachable(exception) && !context.Response.HasStarted)
+        catch (Exception exception) when (ClusterFailures.IsTransient(exception, context) && !context.Response.HasStarted)
         {
             LogClusterUnreachable(exception.GetType().Name);
             await ApiProblems.Write(context, GatewayErrorCodes.Unavailable);
+        }
+        catch (SwitchException exception) when (exception.IsRetryable && !context.Response.HasStarted)
+        {
+            // The nonce memory asks the caller to sign again (it restarted after the request was signed) or is full.
+            await ApiProblems.Write(context, exception.Code, exception.Message);
         }
         catch (Exception exception) when (exception is UnauthenticatedException or ForbiddenException && !context.Response.HasStarted)
         {
@@ -154,10 +159,6 @@ public sealed partial class SignedRequestMiddleware(
         LogUnauthenticated(reason, channel?.Caller.Channel ?? "(unknown)");
         return null;
     }
-
-    private static bool IsClusterUnreachable(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or Orleans.Runtime.OrleansException { InnerException: TimeoutException };
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Request refused as unauthenticated: {Reason} (channel {Channel})")]
     private partial void LogUnauthenticated(UnauthenticatedReason reason, string channel);

@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using BaiTiaoSwitch.Gateway.Accounts;
+using BaiTiaoSwitch.Gateway.Alerts;
+using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
 using BaiTiaoSwitch.Gateway.Grants;
 using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Payments;
 using BaiTiaoSwitch.Gateway.Problems;
+using BaiTiaoSwitch.Gateway.Risk;
 using BaiTiaoSwitch.Gateway.Sandbox;
 
 namespace BaiTiaoSwitch.Gateway.Wire;
@@ -43,4 +46,13 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(RefundResponse))]
 [JsonSerializable(typeof(SandboxOtpResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(RuleBody))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(RuleListResponse))]
+[JsonSerializable(typeof(BacktestBody))]
+[JsonSerializable(typeof(BacktestResponse))]
+[JsonSerializable(typeof(ResolveAlertBody))]
+[JsonSerializable(typeof(AlertResponse))]
+[JsonSerializable(typeof(AlertListResponse))]
+[JsonSerializable(typeof(EventResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

@@ -32,6 +32,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly AuthorizationLocator locator;
     private readonly LineUpkeep upkeep;
     private readonly IRequestArchive requestArchive;
+    private readonly Risk.RuleSetCache rules;
+    private readonly Risk.ICrossAccountVerdicts verdicts;
+    private readonly Risk.RiskOptions riskOptions;
 
     public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
@@ -40,16 +43,21 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
         requests = new RequestRecords(book);
-        outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger);
+        outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
         upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, clock, logger);
+        rules = services.GetRequiredService<Risk.RuleSetCache>();
+        verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
+        riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The silo's first copy of the rules, so that a line never decides before its silo knows them (bounded wait).
+        await Task.WhenAny(rules.Loaded, Task.Delay(riskOptions.RulesLoadWaitMax, cancellationToken));
         var replayed = await store.Load(book, cancellationToken);
         requests.IndexLoaded();
         LogLoaded(book.Header.AccountId, book.Version, replayed);
@@ -131,8 +139,13 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     // Money
 
-    public Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command) =>
-        Run(idempotencyKey, new AuthorizeOperation(command));
+    public async Task<Authorization> Authorize(string idempotencyKey, AuthorizeCommand command)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var authorization = await Run(idempotencyKey, new AuthorizeOperation(command, new Risk.RiskScreen(rules, verdicts, riskOptions)));
+        Telemetry.SwitchMetrics.RecordAuthorization(System.Diagnostics.Stopwatch.GetElapsedTime(started), authorization.IsApproved);
+        return authorization;
+    }
 
     public Task<Authorization> Increment(string idempotencyKey, string authorizationId, Money amount) =>
         Run(idempotencyKey, new IncrementOperation(locator, authorizationId, amount));
@@ -166,31 +179,6 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         var view = book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(book.Currency);
         await pipeline.Durable();
         return view;
-    }
-
-    public async Task<int> ExpireHolds()
-    {
-        try
-        {
-            var expired = await upkeep.Run();
-            await DropReminderIfDone();
-            return expired;
-        }
-        finally
-        {
-            DropIfFailed();
-        }
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireHolds();
-
-    /// <summary>A closed line with no open hold has nothing left to expire: its reminder goes, so reminders stay bounded.</summary>
-    private async Task DropReminderIfDone()
-    {
-        if (upkeep.IsDone && await this.GetReminder(LineUpkeep.ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     private async Task<TResult> Run<TResult>(string idempotencyKey, AccountOperation<TResult> operation)

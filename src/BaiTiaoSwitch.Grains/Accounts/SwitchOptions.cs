@@ -32,6 +32,12 @@ public sealed class SwitchOptions
     /// <summary>Journal entries a line keeps in memory waiting to be published; past it the line reloads and reads them back.</summary>
     public int OutboxPendingMax { get; set; } = 10_000;
 
+    /// <summary>Alerts the alert store keeps per event stream (there are <c>SwitchStreams.StreamCount</c>); past it the oldest leave.</summary>
+    public int AlertsKeptPerStream { get; set; } = 10_000;
+
+    /// <summary>Events each stream's replay buffer keeps for followers of <c>GET /v1/events</c> that resume (Last-Event-ID).</summary>
+    public int EventReplayMax { get; set; } = 10_000;
+
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 

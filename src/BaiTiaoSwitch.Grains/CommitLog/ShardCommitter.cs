@@ -14,6 +14,8 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Batc
     /// <summary>Makes the append durable; returns the line's new head ETag.</summary>
     public Task<string> Append(JournalAppend append) => Enqueue(append);
 
+    protected override string StoreName => "commit_log";
+
     protected override long SizeOf(JournalAppend item) => item.Entry.Data.Length;
 
     protected override string KeyOf(JournalAppend item) => item.AccountId;

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk;
 
 namespace BaiTiaoSwitch.Events;
 
@@ -13,6 +14,22 @@ public static class LineEvents
         var decision = new DecisionEvent(record.AuthorizationId, record.GrantId, record.CardId, record.Channel, new Money(record.Amount, book.Currency), merchant, device,
             record.IsApproved ? Decision.Approved : Decision.Declined, record.Reason, firings ?? [], openedAt);
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, decision, null), at);
+        Telemetry.SwitchMetrics.RecordDecision(decision);
+    }
+
+    /// <summary>
+    /// A rule that fired on a decision (enforce or shadow): an alert of the rule's kind, naming the rule and asking for
+    /// its action (carried out by the line's outbox, through the issuer's own path, before the alert is published). Severity: high for an enforce
+    /// rule with an action, medium for an enforce rule, low for a shadow rule.
+    /// </summary>
+    public static void RuleFired(AccountBook book, AuthorizationRecord record, Merchant merchant, RiskFinding finding, DateTimeOffset at)
+    {
+        var rule = finding.Rule;
+        var severity = !finding.Enforced ? "low" : rule.Action == RiskAction.None ? "medium" : "high";
+        var raised = new Alert(AccountAlerts.NextAlertId(book, record.GrantId), RiskNames.Of(rule.Kind), severity, rule.RuleId, book.Header.AccountId, record.CardId,
+            record.GrantId, merchant.Id, record.AuthorizationId, AlertActionTaken.None, null, at, rule.Action);
+        book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), at);
+        Telemetry.SwitchMetrics.RecordAlert(raised);
     }
 
     /// <summary>An alert the line raised (today: a forced posting, <c>over_limit</c>).</summary>
@@ -21,5 +38,6 @@ public static class LineEvents
         var raised = new Alert(alert.AlertId, alert.Kind, alert.Severity.ToString().ToLowerInvariant(), null, book.Header.AccountId, alert.CardId, alert.GrantId, null,
             alert.AuthorizationId, AlertActionTaken.None, null, alert.CreatedAt);
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), alert.CreatedAt);
+        Telemetry.SwitchMetrics.RecordAlert(raised);
     }
 }

@@ -9,9 +9,11 @@ namespace BaiTiaoSwitch.Events;
 /// restarts publishes again what was not confirmed (consumers deduplicate by event id). Nothing is published from
 /// memory alone. At most <c>OutboxPendingMax</c> entries wait in memory; past that the outbox stops taking more and asks
 /// for the line to be reloaded, which reads them back from the journal.
+/// An alert whose rule asks for an action has it carried out first (<see cref="IAlertActions"/>), and goes out saying
+/// what was done: a published alert's action is already in force. A failed action is retried like a failed publish.
 /// Runs on the grain's scheduler (it changes the book).
 /// </summary>
-public sealed partial class LineOutbox(AccountBook book, IEventPublisher publisher, ILogger logger)
+public sealed partial class LineOutbox(AccountBook book, IEventPublisher publisher, ILogger logger, IAlertActions? actions = null)
 {
     private static readonly TimeSpan RetryDelayMax = TimeSpan.FromSeconds(5);
     private readonly Queue<(long Version, List<SwitchEvent> Events)> pending = new();
@@ -54,7 +56,8 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
             {
                 if (next.Events.Count > 0)
                 {
-                    await publisher.Publish(book.Header.AccountId, next.Events);
+                    var events = actions is null ? next.Events : await actions.CarryOut(next.Events);
+                    await publisher.Publish(book.Header.AccountId, events);
                 }
 
                 pending.Dequeue();

@@ -37,6 +37,8 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.IdempotencyHotMax is >= 1 and <= 10_000_000, nameof(options.IdempotencyHotMax), "must be from 1 to 10000000");
         Check(failures, options.OutboxEventsPerMessageMax is >= 1 and <= 200, nameof(options.OutboxEventsPerMessageMax), "must be from 1 to 200 (an Azure Queue message holds at most 64 KiB)");
         Check(failures, options.OutboxPendingMax is >= 1 and <= 1_000_000, nameof(options.OutboxPendingMax), "must be from 1 to 1000000");
+        Check(failures, options.AlertsKeptPerStream is >= 1 and <= 100_000, nameof(options.AlertsKeptPerStream), "must be from 1 to 100000 (they live in one blob per stream)");
+        Check(failures, options.EventReplayMax is >= 1 and <= 1_000_000, nameof(options.EventReplayMax), "must be from 1 to 1000000 (kept in memory, per stream)");
         Check(failures, options.RequestKeyShards is >= 1 and <= 100, nameof(options.RequestKeyShards), "must be from 1 to 100");
         Check(failures, options.RequestKeySweepPeriod >= TimeSpan.FromMinutes(1), nameof(options.RequestKeySweepPeriod), "must be at least 1 minute (Orleans reminders)");
         Check(failures, options.RequestKeySweepMax is >= 100 and <= 1_000_000, nameof(options.RequestKeySweepMax), "must be from 100 to 1000000");

@@ -9,6 +9,7 @@ using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Cards;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.RequestKeys;
+using BaiTiaoSwitch.Risk;
 using BaiTiaoSwitch.Risk.CrossAccount;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
@@ -36,7 +37,8 @@ public static class SiloBuilderExtensions
         Action<OptionsBuilder<SwitchOptions>> configureSwitch,
         Action<OptionsBuilder<DataProtectionOptions>> configureDataProtection,
         Action<OptionsBuilder<CallerOptions>> configureCallers,
-        Action<OptionsBuilder<BindingOptions>>? configureBinding = null)
+        Action<OptionsBuilder<BindingOptions>>? configureBinding = null,
+        Action<OptionsBuilder<RiskOptions>>? configureRisk = null)
     {
         var services = silo.Services;
         configureSwitch(services.AddOptions<SwitchOptions>().ValidateOnStart());
@@ -44,6 +46,9 @@ public static class SiloBuilderExtensions
         configureCallers(services.AddOptions<CallerOptions>().ValidateOnStart());
         configureBinding?.Invoke(services.AddOptions<BindingOptions>());
         services.AddOptions<BindingOptions>().ValidateOnStart();
+        configureRisk?.Invoke(services.AddOptions<RiskOptions>());
+        services.AddOptions<RiskOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RiskOptions>, RiskOptionsValidator>();
         services.AddSingleton<IValidateOptions<SwitchOptions>, SwitchOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
         services.AddSingleton<IValidateOptions<CallerOptions>, CallerOptionsValidator>();
@@ -53,10 +58,20 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
+        services.AddSingleton<IAlertActions, Alerts.AlertActions>();
         services.AddSingleton<GrantRouteCache>();
+
+        // Risk rules: this silo's copy of the cluster's rule set, kept current by watching the rules grain.
+        services.AddSingleton<RuleSetCache>();
+        services.AddSingleton<RuleSetWatcher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<RuleSetWatcher>());
+
         services.AddSingleton<CallerTokenVerifier>();
         services.AddSingleton<InternalCallStamp>();
         silo.AddIncomingGrainCallFilter<CallerVerificationFilter>();
+
+        // A trace crosses the hops of a payment (gateway → SDK → grain → grain): Orleans carries it in the call's context.
+        silo.AddActivityPropagation();
         silo.AddOutgoingGrainCallFilter<InternalCallStampFilter>();
         silo.AddCrossAccountVerdicts();
         return silo;

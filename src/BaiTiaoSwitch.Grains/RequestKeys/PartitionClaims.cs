@@ -13,6 +13,8 @@ internal sealed class PartitionClaims(TableClient table, BatchSettings settings)
 {
     public Task<KeyClaim> Make(TableEntity entity, string owner) => Enqueue(new Claim(entity, owner));
 
+    protected override string StoreName => "request_keys";
+
     protected override long SizeOf(Claim item) => 256;
 
     protected override string KeyOf(Claim item) => item.Entity.RowKey;

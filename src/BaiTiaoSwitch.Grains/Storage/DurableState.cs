@@ -43,7 +43,7 @@ public sealed partial class DurableState<TState>(IPersistentState<TState> storag
     }
 
     // No storage detail travels to the caller: it may name tables or keys. The log has it.
-    private static OutcomeUnknownException Unknown() => new(
+    internal static OutcomeUnknownException Unknown() => new(
         "The switch could not confirm that the change was stored. Retry with the same idempotency key: the retry returns the original answer if the change took effect, and makes it otherwise.");
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "A state write of a {GrainType} grain failed or its outcome is unknown; the activation is dropped and its callers get outcome_unknown")]

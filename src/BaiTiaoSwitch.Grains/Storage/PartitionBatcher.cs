@@ -32,6 +32,9 @@ public abstract class PartitionBatcher<TItem, TResult>(BatchSettings settings)
         return pending.Done.Task;
     }
 
+    /// <summary>The store's name in the switch's metrics (<see cref="Telemetry.SwitchMetrics"/>): batch sizes and write latency.</summary>
+    protected abstract string StoreName { get; }
+
     protected abstract long SizeOf(TItem item);
 
     /// <summary>The item's row key: a transaction holds each row once.</summary>
@@ -114,9 +117,13 @@ public abstract class PartitionBatcher<TItem, TResult>(BatchSettings settings)
 
     private async Task Run(List<Pending> batch)
     {
+        Telemetry.SwitchMetrics.RecordBatch(StoreName, batch.Count);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var succeeded = false;
         try
         {
             await Submit(batch).ConfigureAwait(false);
+            succeeded = true;
         }
         catch (Exception exception)
         {
@@ -124,6 +131,7 @@ public abstract class PartitionBatcher<TItem, TResult>(BatchSettings settings)
         }
         finally
         {
+            Telemetry.SwitchMetrics.RecordStorageWrite(StoreName, System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded);
             lock (gate)
             {
                 inFlight--;

@@ -4,6 +4,9 @@ namespace BaiTiaoSwitch.Storage;
 /// Durable before visible, for grains whose state is one immutable value: the next state is built on the side, written,
 /// and only then is it the state. A write that fails (or whose outcome is unknown) leaves the previous value in memory,
 /// drops the activation (the next one reads what storage really holds) and answers the retryable outcome_unknown.
+/// The value is swapped in before the write only because <see cref="IPersistentState{T}"/> writes what it holds; the
+/// binding grains that use this are not reentrant, so no other call can read it before the write is confirmed. A grain
+/// that answers reads while it writes uses <see cref="DurableState{TState}"/> instead.
 /// </summary>
 public static class StateCommits
 {
@@ -37,7 +40,5 @@ public static class StateCommits
         }
     }
 
-    // The storage exception stays here: it need not be serializable, and the caller can do nothing with it.
-    private static OutcomeUnknownException OutcomeUnknown() =>
-        new("A storage write failed, so whether the change was kept is unknown. Retry with the same idempotency key: the retry finds what was kept.");
+    private static OutcomeUnknownException OutcomeUnknown() => DurableState<object>.Unknown();
 }

@@ -11,7 +11,8 @@ public interface INonceGrain : IGrainWithStringKey
 {
     /// <summary>
     /// True the first time the nonce is seen within the memory window, for a request stamped <paramref name="timestampUnixSeconds"/>;
-    /// false for a replay, a stale timestamp, or a timestamp older than what this shard can vouch for.
+    /// false for a replay or a stale timestamp. A fresh request signed before this shard started (it may have lost live
+    /// nonces) throws the retryable <see cref="SwitchOverloadedException"/>: the caller signs again and retries.
     /// </summary>
     Task<bool> TryUse(string nonce, long timestampUnixSeconds);
 }

@@ -25,6 +25,9 @@ public sealed class NonceGrain(
     /// </summary>
     public static readonly TimeSpan RestartGrace = TimeSpan.FromSeconds(2);
 
+    private const string SignAgain =
+        "The replay memory restarted after this request was signed and cannot vouch for it. Sign it again (a new nonce and timestamp) and retry with the same Idempotency-Key.";
+
     private HashSet<string> current = new(StringComparer.Ordinal);
     private HashSet<string> previous = new(StringComparer.Ordinal);
     private long generation = -1;
@@ -41,7 +44,16 @@ public sealed class NonceGrain(
 
         // Until this activation stops cleanly, the next one must assume it held live nonces.
         state.State = new NonceShardState { LiveUntil = DateTimeOffset.MaxValue };
-        await state.WriteStateAsync(cancellationToken);
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not SwitchException)
+        {
+            // A conflict with an activation that died mid-write, or a storage error: the shard cannot start, and the
+            // storage exception must not travel to the gateway (it cannot even load its type). The caller retries.
+            throw new SwitchOverloadedException("The replay memory of this channel is restarting. Sign the request again and retry with the same Idempotency-Key.");
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -61,9 +73,17 @@ public sealed class NonceGrain(
     {
         ChannelRecordGuard.RequireOwner(this.GetPrimaryKeyString());
         var now = time.GetUtcNow();
-        if (!ReplayWindow.IsFresh(now, timestampUnixSeconds) || timestampUnixSeconds < signedFromMin)
+        if (!ReplayWindow.IsFresh(now, timestampUnixSeconds))
         {
             return Task.FromResult(false);
+        }
+
+        if (timestampUnixSeconds < signedFromMin)
+        {
+            // Maybe a replay of a nonce the lost activation held, maybe a fresh request that waited out the restart
+            // (the request that reactivates a shard was often queued behind the dead silo). It is not served either
+            // way; the honest answer is "sign again", which a wallet retries with the same Idempotency-Key.
+            throw new SwitchOverloadedException(SignAgain);
         }
 
         Rotate(now);

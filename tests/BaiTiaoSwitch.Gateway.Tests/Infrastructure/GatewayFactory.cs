@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -23,6 +24,7 @@ public sealed class GatewayFactory(string serviceId, string clusterId, string mo
             i++;
         }
 
+        builder.UseSetting("Operator:Credential", TestSecrets.OperatorCredential);
         builder.UseSetting("Cluster:ServiceId", serviceId);
         builder.UseSetting("Cluster:ClusterId", clusterId);
         builder.UseSetting("Cluster:StorageConnectionString", Azurite.ConnectionString);

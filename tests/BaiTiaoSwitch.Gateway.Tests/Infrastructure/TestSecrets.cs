@@ -21,6 +21,9 @@ public static class TestSecrets
     public static readonly IReadOnlyDictionary<string, string> ClusterKeys = Channels.Keys.ToDictionary(
         id => id, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), StringComparer.Ordinal);
 
+    /// <summary>The operators' credential of the gateways under test (their /console and /metrics).</summary>
+    public static readonly string OperatorCredential = SensitiveValues.Remember("test-operator-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), "operator credential");
+
     public static CallerCredential Credential(string channel) => new(channel, Channels[channel].Role, ClusterKeys[channel]);
 
     public static void Apply(DataProtectionOptions options)

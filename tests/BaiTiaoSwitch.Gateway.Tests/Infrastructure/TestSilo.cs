@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.HttpEdge.Hosting;

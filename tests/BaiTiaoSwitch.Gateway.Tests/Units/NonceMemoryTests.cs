@@ -61,8 +61,29 @@ public sealed class NonceMemoryTests(GatewayFixture fixture)
         TestClock.Instance.Advance(TimeSpan.FromSeconds(30));
         await SiloSide.DeactivateAll(fixture.Cluster);
 
-        Assert.False(await Nonces.TryUseNonceAsync(nonce, captured));
+        // Not served, and not called a replay either: the caller is told to sign again (retryable).
+        await Assert.ThrowsAsync<SwitchOverloadedException>(() => Nonces.TryUseNonceAsync(nonce, captured));
         Assert.True(await Nonces.TryUseNonceAsync(SignedClient.NewNonce(), Now()));
+    }
+
+    [Fact]
+    public async Task A_fresh_request_signed_before_its_nonce_shard_restarted_is_told_to_sign_again_and_the_re_signed_retry_is_served()
+    {
+        // A request signed just before its shard's silo died often reaches the shard only after the restart, because it
+        // waited behind the dead silo. It must get a retryable answer, not 401: the wallet then signs again.
+        var card = await Flows.OpenCard(fixture);
+        var path = $"/v1/cards/{card.CardId}";
+        var nonce = SignedClient.NewNonce();
+        var signedAt = Now();
+        Assert.Equal(200, (await fixture.Issuer.Send(HttpMethod.Get, path, null, null, nonce: NewNonceOfTheShardOf(nonce, "issuer"))).Status);
+
+        TestClock.Instance.Advance(TimeSpan.FromSeconds(30));
+        await SiloSide.DeactivateAll(fixture.Cluster);
+
+        var delayed = await fixture.Issuer.Send(HttpMethod.Get, path, null, null, nonce: nonce, timestamp: signedAt);
+        Assert.Equal(503, delayed.Status);
+        Assert.Equal("overloaded", delayed.Code);
+        Assert.Equal(200, (await fixture.Issuer.Get(path)).Status);
     }
 
     [Fact]
@@ -78,13 +99,13 @@ public sealed class NonceMemoryTests(GatewayFixture fixture)
         Assert.True(await Nonces.TryUseNonceAsync(NewNonceOfTheShardOf(nonce), Now() - 60));
     }
 
-    private static string NewNonceOfTheShardOf(string nonce)
+    private static string NewNonceOfTheShardOf(string nonce, string channel = "alipay")
     {
-        var shard = NonceKeys.For("alipay", nonce);
+        var shard = NonceKeys.For(channel, nonce);
         while (true)
         {
             var candidate = SignedClient.NewNonce();
-            if (candidate != nonce && NonceKeys.For("alipay", candidate) == shard)
+            if (candidate != nonce && NonceKeys.For(channel, candidate) == shard)
             {
                 return candidate;
             }

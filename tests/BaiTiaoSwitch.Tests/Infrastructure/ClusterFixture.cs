@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Tests.Infrastructure.Entities;
+using BaiTiaoSwitch.Tests.Infrastructure.Events;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using Orleans.TestingHost;
 using Xunit;
@@ -31,7 +32,7 @@ public static class ClusterFactory
     /// wrapped for fault injection (off until a test starts it). With <paramref name="anySiloMayDie"/>, membership is
     /// kept in Azure storage so that any silo, the first included, can be killed.
     /// </summary>
-    public static TestCluster Build(short silos, string? serviceId = null, bool anySiloMayDie = false)
+    public static TestCluster Build(short silos, string? serviceId = null, bool anySiloMayDie = false, Action<TestClusterBuilder>? configure = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId ?? "bts-test-" + Guid.NewGuid().ToString("N")[..12];
@@ -39,7 +40,9 @@ public static class ClusterFactory
         builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<StorageFaultsConfigurator>();
         builder.AddSiloBuilderConfigurator<ScriptedCardNumbersConfigurator>();
+        builder.AddSiloBuilderConfigurator<EventPublishingConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<EventStreamsClient>();
         if (anySiloMayDie)
         {
             builder.Options.UseTestClusterMembership = false;
@@ -47,6 +50,7 @@ public static class ClusterFactory
             builder.AddClientBuilderConfigurator<AzureClusteringClient>();
         }
 
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

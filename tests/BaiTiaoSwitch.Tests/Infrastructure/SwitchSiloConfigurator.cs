@@ -9,8 +9,7 @@ using Orleans.TestingHost;
 namespace BaiTiaoSwitch.Tests.Infrastructure;
 
 /// <summary>
-/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping;
-/// timers run on real time (<see cref="SwitchClock"/>), so Orleans' own loops, the event streams' among them, run on.
+/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping.
 /// </summary>
 public sealed class SwitchSiloConfigurator : ISiloConfigurator
 {
@@ -22,11 +21,13 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<TimeProvider>(new SwitchClock(Clock));
+        silo.Services.AddSingleton<TimeProvider>(Clock);
 
-        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep) stay on real time: moving the
-        // switch's clock a week ahead must not make the silos declare each other dead.
-        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep, grain and system-target timers such
+        // as the stream agents' queue polling)
+        // stay on real time: moving the switch's clock a week ahead must not make the silos declare each other dead, and
+        // events must flow while the switch's clock stands still.
+        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming })
         {
             silo.Services.AddKeyedSingleton(area, TimeProvider.System);
         }
@@ -45,6 +46,8 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
                 switchOptions.LifecycleAnswersMax = 4;
                 switchOptions.CardGrantsMax = 6;
                 switchOptions.CardEndedGrantsMax = 3;
+                switchOptions.AlertsKeptPerStream = 5;
+                switchOptions.EventReplayMax = 5;
             }),
             keys => keys.Configure(TestKeys.Apply),
             callers => callers.Configure(TestKeys.Apply),

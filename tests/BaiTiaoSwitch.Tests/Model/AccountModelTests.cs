@@ -7,8 +7,10 @@ namespace BaiTiaoSwitch.Tests.Model;
 /// <summary>
 /// R6: the real account logic and a plainly written reference model run the same seeded random sequences
 /// (authorize, increment, capture and over-capture, reverse, expire, refund, limit changes, freeze, grant
-/// suspension, replays and reused keys) and must agree on every answer and every balance. A failure shrinks and
-/// prints its seed. CI runs at least 10^5 operations; BTS_MODEL_LONG=1 (deploy/local/test.sh --long) runs 10^6.
+/// suspension, replays and reused keys) and must agree on every answer and every balance. The real line decides with
+/// risk rules: a velocity rule in enforce that the model computes on its own, and shadow rules that must change
+/// nothing. A failure shrinks and prints its seed. CI runs at least 10^5 operations; BTS_MODEL_LONG=1 runs 10^6
+/// (docs/reliability.md).
 /// </summary>
 public sealed class AccountModelTests(ITestOutputHelper output)
 {
@@ -38,6 +40,7 @@ public sealed class AccountModelTests(ITestOutputHelper output)
     public void The_account_agrees_with_the_reference_model_on_every_answer_and_balance()
     {
         var operations = 0L;
+        var declinedBefore = ReferenceLine.VelocityDeclines;
         var iterations = Long ? 11_000 : 1_100;
 
         Step.Array[50, 150].Sample(
@@ -45,7 +48,9 @@ public sealed class AccountModelTests(ITestOutputHelper output)
             iter: iterations,
             seed: Environment.GetEnvironmentVariable("BTS_MODEL_SEED"));
 
-        output.WriteLine($"{operations:N0} operations over {iterations:N0} seeded sequences, 0 violations");
+        var velocityDeclines = ReferenceLine.VelocityDeclines - declinedBefore;
+        output.WriteLine($"{operations:N0} operations over {iterations:N0} seeded sequences, 0 violations; {velocityDeclines:N0} payments declined by the velocity rule");
+        Assert.True(velocityDeclines > 0, "the velocity rule never declined: the run did not exercise the rules");
         Assert.True(operations >= (Long ? 1_000_000 : 100_000), $"only {operations} operations ran");
     }
 }

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BaiTiaoSwitch.Tests.Model;
@@ -11,13 +12,38 @@ public sealed class ModelRun
     private const long Limit = 10_000;
     private static readonly SwitchOptions Options = new() { HoldPeriod = TimeSpan.FromHours(2), OverCapturePercent = 15, OverCaptureAmountMax = 500, OpenHoldsMax = 20 };
     private static readonly Merchant Shop = new("m1", "Shop", "5411", "CN");
-    private readonly ReferenceLine model = new(Limit, Options.OverCapturePercent, Options.OverCaptureAmountMax, Options.HoldPeriod, Options.OpenHoldsMax);
+    private static readonly TimeSpan VelocityWindow = TimeSpan.FromMinutes(45);
+    private const int VelocityCountMax = 4;
+    private readonly ReferenceLine model = new(Limit, Options.OverCapturePercent, Options.OverCaptureAmountMax, Options.HoldPeriod, Options.OpenHoldsMax)
+    {
+        VelocityCountMax = VelocityCountMax,
+        VelocityWindow = VelocityWindow,
+    };
+
+    /// <summary>
+    /// The rules the real line decides with: the model's velocity rule in enforce, and rules in shadow that fire often
+    /// (a low amount velocity, a spike, fan-out), which must never change an answer or a balance.
+    /// </summary>
+    private readonly RuleSetCache rules = RulesOf(
+        new RiskRule("velocity", RiskRuleKind.Velocity, RiskMode.Enforce, RiskAction.SuspendGrant,
+            new RuleParameters(VelocityScope.Grant, WindowSeconds: (int)VelocityWindow.TotalSeconds, CountMax: VelocityCountMax), Start, 1),
+        new RiskRule("shadow-amount", RiskRuleKind.Velocity, RiskMode.Shadow, RiskAction.FreezeAccount,
+            new RuleParameters(VelocityScope.Account, WindowSeconds: 3_600, AmountMax: 2_000), Start, 2),
+        new RiskRule("shadow-spike", RiskRuleKind.AmountSpike, RiskMode.Shadow, RiskAction.FreezeCard, new RuleParameters(Factor: 1.5, HistoryMin: 2), Start, 3),
+        new RiskRule("shadow-fanout", RiskRuleKind.WalletFanout, RiskMode.Shadow, RiskAction.None, new RuleParameters(WindowSeconds: 600, WalletsMax: 1), Start, 4));
     private readonly RealLine real = new(Limit, Options, new FakeTimeProvider(Start));
     private readonly List<string> authorizationIds = [];
     private readonly List<string> captureIds = [];
     private readonly List<(string Channel, string Key, string Descriptor, Func<string, Outcome> Real, Outcome Answer)> keyed = [];
 
     private DateTimeOffset Now => real.Clock.GetUtcNow();
+
+    private static RuleSetCache RulesOf(params RiskRule[] rules)
+    {
+        var cache = new RuleSetCache();
+        cache.Adopt(new RuleSet(rules.Length, rules));
+        return cache;
+    }
 
     /// <summary>Runs every step; throws with the step and both answers at the first difference. Returns the steps run.</summary>
     public int Run(IReadOnlyList<ModelOperation> steps)
@@ -81,7 +107,7 @@ public sealed class ModelRun
             case AuthorizeStep pay:
                 var command = new AuthorizeCommand(RealLine.GrantId(pay.Grant), "card-1", Money.Fen(pay.Amount), Shop);
                 return (RealLine.Channels[pay.Grant], $"authorize|{pay.Grant}|{pay.Amount}", () => model.Authorize(pay.Grant, pay.Amount, Now),
-                    key => real.Run(Wallet(pay.Grant), key, new AuthorizeOperation(command), real.View));
+                    key => real.Run(Wallet(pay.Grant), key, new AuthorizeOperation(command, new RiskScreen(rules, BaiTiaoSwitch.Tests.Risk.Verdicts.NoVerdicts.Instance, new RiskOptions())), real.View));
             case IncrementStep increment when HoldAt(increment.Hold) is var (hold, id, grant):
                 return (RealLine.Channels[grant], $"increment|{id}|{increment.Amount}", () => model.Increment(hold, increment.Amount, Now),
                     key => real.Run(Wallet(grant), key, new IncrementOperation(real.Locator, id, Money.Fen(increment.Amount)), real.View));

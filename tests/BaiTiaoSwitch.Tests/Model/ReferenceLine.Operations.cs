@@ -6,6 +6,15 @@ public sealed partial class ReferenceLine
     public Outcome Authorize(int grant, long amount, DateTimeOffset now)
     {
         var reason = Decide(grant, amount, amount, isNew: true, now);
+
+        // The risk rule (docs/risk.md): after every limit and credit check, approvals of this grant in the window,
+        // this one included, above the count: risk_declined.
+        if (reason is null && Holds.Count(earlier => earlier.Approved && earlier.Grant == grant && earlier.CreatedAt > now - VelocityWindow && earlier.CreatedAt <= now) + 1 > VelocityCountMax)
+        {
+            reason = "RiskDeclined";
+            Interlocked.Increment(ref velocityDeclines);
+        }
+
         var hold = new Hold { Grant = grant, CreatedAt = now, Amount = amount, Approved = reason is null, Status = reason is null ? "pending" : "declined" };
         Holds.Add(hold);
         if (reason is null)

@@ -32,6 +32,16 @@ public sealed partial class ReferenceLine(long limit, int overCapturePercent, lo
 
     public long Limit { get; set; } = limit;
 
+    /// <summary>The one enforce risk rule of the run: velocity, scope grant (the real line also has a shadow rule, which must change nothing).</summary>
+    public int VelocityCountMax { get; init; } = int.MaxValue;
+
+    public TimeSpan VelocityWindow { get; init; } = TimeSpan.Zero;
+
+    private static long velocityDeclines;
+
+    /// <summary>Payments the velocity rule declined, over every line of the run (so a test can show the rule was exercised).</summary>
+    public static long VelocityDeclines => Interlocked.Read(ref velocityDeclines);
+
     public bool Frozen { get; set; }
 
     public List<Hold> Holds { get; } = [];

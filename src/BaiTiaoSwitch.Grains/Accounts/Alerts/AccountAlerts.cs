@@ -18,6 +18,14 @@ public static class AccountAlerts
         return alert;
     }
 
+    /// <summary>The id of the line's next alert (numbers are the line's, shared by every kind), taking its number.</summary>
+    public static string NextAlertId(AccountBook book, string grantId)
+    {
+        var number = book.Header.NextAlertNumber;
+        book.SetHeader(book.Header with { NextAlertNumber = checked(number + 1) });
+        return AlertId(grantId, number);
+    }
+
     /// <summary>Alert ids carry the grant's key like payment ids do, so an id routes to its line: <c>al_{grantKey}_{n}</c>.</summary>
     private static string AlertId(string grantId, long number) =>
         "al_" + (grantId.StartsWith(Payments.PaymentIds.GrantPrefix, StringComparison.Ordinal) ? grantId[3..] : grantId) + "_" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);

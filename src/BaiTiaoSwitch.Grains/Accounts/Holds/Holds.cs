@@ -1,4 +1,5 @@
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk;
 
 namespace BaiTiaoSwitch.Accounts;
 
@@ -10,17 +11,34 @@ namespace BaiTiaoSwitch.Accounts;
 public static class Holds
 {
     /// <summary>Decides an authorization. Approval places a hold; a decline is recorded with its reason.</summary>
-    public static AuthorizationRecord Authorize(AccountBook book, string channel, string requestScope, AuthorizeCommand command, DateTimeOffset now)
+    /// <param name="risk">The rules' step (<see cref="RiskScreen"/>): after the limits and credit passed, before credit is
+    /// taken, so risk_declined stays the last reason. Null decides without rules.</param>
+    public static AuthorizationRecord Authorize(AccountBook book, string channel, string requestScope, AuthorizeCommand command, DateTimeOffset now, RiskScreen? risk = null)
     {
         var windows = LimitWindows.At(now, book.Options.LimitWindowUtcOffset);
         var amount = command.Amount.Amount;
         var reason = AuthorizationDecision.Decide(book, book.Grants.Find(command.GrantId), command.CardId, command.Merchant.Mcc, amount, amount, countsAsNew: true, windows, now);
+        var input = risk is null || reason is not (null or DeclineReason.RiskDeclined) ? null
+            : new RiskInput(book.Header.AccountId, command.GrantId, command.CardId, channel, amount, command.Merchant, command.Device, now, book.Header.OpenedAt);
+        if (input is not null)
+        {
+            reason ??= risk!.Screen(book, input);
+        }
+        else
+        {
+            risk?.Skipped();
+        }
+
         var sequence = book.Header.NextSequence;
         var header = book.Header with { NextSequence = checked(sequence + 1) };
         if (reason is null)
         {
             header = header with { Pending = checked(header.Pending + amount), OpenHolds = header.OpenHolds + 1 };
             LimitCounters.Count(book, command.GrantId, command.CardId, amount, 1, windows);
+            if (input is not null)
+            {
+                risk!.Approved(book, input);
+            }
         }
 
         book.SetHeader(header);

@@ -11,6 +11,7 @@ public sealed class AccountBook
     private readonly Dictionary<string, string> authorizationByRequest = new(StringComparer.Ordinal);
     private readonly List<Func<long, int, Events.SwitchEvent>> pendingEvents = [];
     private bool headerChanged;
+    private bool riskChanged;
 
     public AccountBook(string accountId, SwitchOptions options)
     {
@@ -38,16 +39,28 @@ public sealed class AccountBook
 
     public TrackedMap<AccountAlert> Alerts { get; } = new();
 
+    /// <summary>The risk engine's ring of recent approvals, by slot (see <see cref="Risk.RiskMemory"/>).</summary>
+    public TrackedMap<Risk.RecentPayment> RecentPayments { get; } = new();
+
+    /// <summary>The risk engine's profile of the holder (amount sketch, countries).</summary>
+    public Risk.RiskProfile Risk { get; private set; } = BaiTiaoSwitch.Risk.RiskProfile.Empty;
+
     /// <summary>Requests decided since the last batch was taken (for metrics and the batch bound).</summary>
     public int RequestsInBatch { get; private set; }
 
     public bool HasChanges => headerChanged || pendingEvents.Count > 0 || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
-        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges;
+        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges || riskChanged || RecentPayments.HasChanges;
 
     public void SetHeader(AccountHeader header)
     {
         Header = header;
         headerChanged = true;
+    }
+
+    public void SetRisk(Risk.RiskProfile profile)
+    {
+        Risk = profile;
+        riskChanged = true;
     }
 
     /// <summary>Authorizations in hot state that are no longer pending (the ones archiving moves out).</summary>
@@ -113,6 +126,7 @@ public sealed class AccountBook
         var (changedAuthorizations, removedAuthorizations) = authorizations.TakeChanges();
         var (changedRequests, removedRequests) = Requests.TakeChanges();
         var (changedAlerts, removedAlerts) = Alerts.TakeChanges();
+        var (changedRecent, removedRecent) = RecentPayments.TakeKeyedChanges();
         var image = new AccountImage
         {
             Version = ++Version,
@@ -127,10 +141,14 @@ public sealed class AccountBook
             Requests = RequestsInBatch,
             Alerts = changedAlerts,
             RemovedAlerts = removedAlerts,
+            Risk = riskChanged ? Risk : null,
+            RecentPayments = changedRecent,
+            RemovedRecentPayments = removedRecent,
         };
         image.Events = [.. pendingEvents.Select((make, index) => make(image.Version, index))];
         pendingEvents.Clear();
         headerChanged = false;
+        riskChanged = false;
         RequestsInBatch = 0;
         return image;
     }
@@ -146,6 +164,8 @@ public sealed class AccountBook
         Grants = [.. Grants.Values.Values],
         Counters = new Dictionary<string, VelocityCounter>(Counters.Values, StringComparer.Ordinal),
         Alerts = [.. Alerts.Values.Values],
+        Risk = Risk,
+        RecentPayments = new Dictionary<string, Risk.RecentPayment>(RecentPayments.Values, StringComparer.Ordinal),
     };
 
     /// <summary>Back to an unopened line at version 0, for a load that has to start over.</summary>
@@ -161,6 +181,9 @@ public sealed class AccountBook
         Grants.Clear();
         Counters.Clear();
         Alerts.Clear();
+        RecentPayments.Clear();
+        Risk = BaiTiaoSwitch.Risk.RiskProfile.Empty;
+        riskChanged = false;
         pendingEvents.Clear();
         headerChanged = false;
         RequestsInBatch = 0;
@@ -190,6 +213,9 @@ public sealed class AccountBook
         Grants.Apply(image.Grants.Select(grant => KeyValuePair.Create(grant.GrantId, grant)), []);
         Counters.Apply(image.Counters, []);
         Alerts.Apply(image.Alerts.Select(alert => KeyValuePair.Create(alert.AlertId, alert)), image.RemovedAlerts);
+        RecentPayments.Apply(image.RecentPayments, image.RemovedRecentPayments);
+        Risk = image.Risk ?? Risk;
+        riskChanged = false;
         headerChanged = false;
         RequestsInBatch = 0;
     }

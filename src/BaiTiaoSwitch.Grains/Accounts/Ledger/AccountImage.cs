@@ -40,4 +40,13 @@ public sealed class AccountImage
 
     /// <summary>In a journal entry: the events its batch made (the outbox). They are published once the entry is durable.</summary>
     [Id(14)] public List<Events.SwitchEvent> Events { get; set; } = [];
+
+    /// <summary>The line's risk profile (amount sketch, countries), when the batch changed it; whole in a snapshot.</summary>
+    [Id(15)] public Risk.RiskProfile? Risk { get; set; }
+
+    /// <summary>Slots of the line's ring of recent approvals the batch wrote; the whole ring in a snapshot.</summary>
+    [Id(16)] public Dictionary<string, Risk.RecentPayment> RecentPayments { get; set; } = [];
+
+    /// <summary>Slots of the ring the batch dropped (only when the ring was made smaller).</summary>
+    [Id(17)] public List<string> RemovedRecentPayments { get; set; } = [];
 }

@@ -95,6 +95,7 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
             waitingNext = 0;
             inFlight = batch.Task;
             var changes = book.TakeChanges();
+            Telemetry.SwitchMetrics.RecordBatch("line_entry", waitingInFlight);
 
             // The book is exactly at this version now, so a full image taken here is consistent with the entry.
             var image = store.WantsSnapshot(changes.Version) ? book.ToImage() : null;

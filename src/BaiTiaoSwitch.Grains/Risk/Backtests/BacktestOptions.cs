@@ -13,6 +13,12 @@ public sealed class BacktestOptions
 
     /// <summary>Decisions one backtest replays at most; a longer history is refused (narrow the window).</summary>
     public long DecisionsMax { get; set; } = 20_000_000;
+
+    /// <summary>How long the decision history's first waiting row lingers for more rows of its partition while a transaction is in flight.</summary>
+    public TimeSpan HistoryLinger { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Transactions of one decision-history partition in flight at once on a silo.</summary>
+    public int HistoryInFlightMax { get; set; } = 1;
 }
 
 internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOptions>
@@ -33,6 +39,16 @@ internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOption
         if (options.DecisionsMax is < 1 or > 1_000_000_000)
         {
             failures.Add($"{nameof(options.DecisionsMax)} must be from 1 to 1000000000.");
+        }
+
+        if (options.HistoryLinger < TimeSpan.Zero || options.HistoryLinger > TimeSpan.FromSeconds(5))
+        {
+            failures.Add($"{nameof(options.HistoryLinger)} must be from 0 to 5 seconds.");
+        }
+
+        if (options.HistoryInFlightMax is < 1 or > 64)
+        {
+            failures.Add($"{nameof(options.HistoryInFlightMax)} must be from 1 to 64.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

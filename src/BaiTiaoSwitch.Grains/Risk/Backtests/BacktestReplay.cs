@@ -5,47 +5,37 @@ using BaiTiaoSwitch.Risk.CrossAccount;
 namespace BaiTiaoSwitch.Risk.Backtests;
 
 /// <summary>
-/// Replays recorded decisions, in their original order, through a proposed rule set. Every decision is judged with its
-/// counters as they stood then: the windows hold what was approved live before it (velocity per grant, card, account,
-/// device and merchant; device and IP reuse; promo bursts), rebuilt from the record with the same monitors and
-/// evaluators the live path uses. Only decisions that passed the limits live (approved, or declined by a risk rule) can
-/// be declined by a rule; an enforce rule that fires declines, a shadow one does not. Pure and deterministic.
+/// Replays recorded decisions, in their original order, through a proposed rule set with the live engine
+/// (<see cref="RiskEngine.Evaluate"/>): each decision is judged with its inputs as they stood then — the line's risk
+/// memory (ring of approvals, amount sketch, countries) rebuilt by <see cref="RiskMemory"/>'s own functions, and the
+/// device, IP and merchant windows rebuilt by the monitors' own <see cref="SignalMonitor"/> with the live settings —
+/// from what was approved live before it. Only decisions that passed the limits live (approved, or declined by a risk
+/// rule) reach the rules, as live; an enforce rule that fires declines, a shadow one does not. Pure and deterministic.
 /// </summary>
 public sealed class BacktestReplay : IVerdictView
 {
-    private readonly IReadOnlyList<RiskRule> enforced;
+    private readonly RuleSet rules;
     private readonly IReadOnlyDictionary<string, AlertOutcome> labels;
-    private readonly Dictionary<string, VerdictOptions> windows = new(StringComparer.Ordinal);
+    private readonly RiskOptions riskOptions;
+    private readonly VerdictOptions verdictOptions;
+    private readonly CrossAccountVerdicts verdicts;
+    private readonly HashSet<string> subjectKinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SignalMonitor> monitors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LineReplay> lines = new(StringComparer.Ordinal);
 
-    public BacktestReplay(IReadOnlyList<RiskRule> rules, IReadOnlyDictionary<string, AlertOutcome> labels)
+    public BacktestReplay(IReadOnlyList<RiskRule> rules, IReadOnlyDictionary<string, AlertOutcome> labels, RiskOptions riskOptions, VerdictOptions verdictOptions)
     {
-        foreach (var rule in rules)
-        {
-            if (!Replayable(rule))
-            {
-                throw new InvalidRequestException(ErrorCodes.InvalidRequest, $"Rule '{rule.RuleId}': a backtest cannot replay kind {rule.Kind} yet (velocity, device_reuse and promo_abuse it can).");
-            }
-        }
-
-        enforced = [.. rules.Where(rule => rule.Mode == RiskMode.Enforce)];
+        this.rules = new RuleSet(0, rules);
         this.labels = labels;
-        // Each kind of subject keeps the longest window of the rules that read it, and only those are kept at all.
-        foreach (var rule in rules.Where(rule => rule.Mode == RiskMode.Enforce))
+        this.riskOptions = riskOptions;
+        this.verdictOptions = verdictOptions;
+        verdicts = new CrossAccountVerdicts(this);
+        foreach (var rule in rules.Where(rule => rule.Mode != RiskMode.Off && RiskEngine.CrossAccount(rule)))
         {
-            foreach (var kind in SubjectKindsOf(rule))
-            {
-                var window = TimeSpan.FromSeconds(Math.Max(1, rule.Params.WindowSeconds ?? 0));
-                if (!windows.TryGetValue(kind, out var kept) || kept.WindowMax < window)
-                {
-                    windows[kind] = new VerdictOptions { WindowMax = window, EntriesPerSubjectMax = EntriesPerSubjectMax };
-                }
-            }
+            subjectKinds.UnionWith(rule.Kind == RiskRuleKind.DeviceReuse ? ["device", "ip"]
+                : rule.Kind == RiskRuleKind.PromoAbuse || rule.Params.Scope == VelocityScope.Merchant ? ["merchant"] : ["device"]);
         }
     }
-
-    /// <summary>Decisions one replay window keeps per subject (a grant, card, account, device, IP or merchant).</summary>
-    public const int EntriesPerSubjectMax = 100_000;
 
     public long Decisions { get; private set; }
 
@@ -57,11 +47,9 @@ public sealed class BacktestReplay : IVerdictView
 
     public long MissedFraud { get; private set; }
 
-    public static bool Replayable(RiskRule rule) => rule.Kind is RiskRuleKind.Velocity or RiskRuleKind.DeviceReuse or RiskRuleKind.PromoAbuse;
-
     public SignalWindow? Window(string subject) => monitors.TryGetValue(subject, out var monitor) ? monitor.View() : null;
 
-    /// <summary>Judges the next recorded decision, then adds it to the windows as it was decided live.</summary>
+    /// <summary>Judges the next recorded decision, then adds it to the memories and windows as it was decided live.</summary>
     public void Replay(SwitchEvent recorded)
     {
         if (recorded.Decision is not { } decision)
@@ -70,9 +58,11 @@ public sealed class BacktestReplay : IVerdictView
         }
 
         Decisions++;
+        var input = RiskInput.Of(recorded.AccountId, decision, recorded.At);
+        var line = lines.TryGetValue(recorded.AccountId, out var known) ? known : lines[recorded.AccountId] = new LineReplay();
         var label = labels.TryGetValue(decision.AuthorizationId, out var outcome) ? outcome : (AlertOutcome?)null;
         var passedLimits = decision.Decision == Decision.Approved || decision.Reason == DeclineReason.RiskDeclined;
-        var declines = passedLimits && enforced.Any(rule => Fires(rule, recorded, decision));
+        var declines = passedLimits && RiskEngine.Evaluate(rules, line.Profile, line.Recent, input, verdicts).Any(finding => finding.Enforced);
         if (declines)
         {
             WouldDecline++;
@@ -84,54 +74,60 @@ public sealed class BacktestReplay : IVerdictView
             MissedFraud++;
         }
 
+        if (decision.Decision == Decision.Approved)
+        {
+            line.Approved(input, riskOptions);
+        }
+
+        Observe(recorded, decision);
+    }
+
+    private void Observe(SwitchEvent recorded, DecisionEvent decision)
+    {
+        if (subjectKinds.Count == 0)
+        {
+            return;
+        }
+
         var entry = SignalEntry.Of(recorded, decision);
-        foreach (var subject in SignalSubjects.Of(decision.Merchant.Id, decision.Device).Concat(AccountSubjects(recorded.AccountId, decision)))
+        foreach (var subject in SignalSubjects.Of(decision.Merchant.Id, decision.Device))
         {
             if (!monitors.TryGetValue(subject, out var monitor))
             {
-                if (!windows.TryGetValue(subject[..subject.IndexOf(':', StringComparison.Ordinal)], out var window))
+                if (!subjectKinds.Contains(subject[..subject.IndexOf(':', StringComparison.Ordinal)]))
                 {
                     continue;
                 }
 
-                monitors[subject] = monitor = new SignalMonitor(subject, window, deduplicate: false);
+                monitors[subject] = monitor = new SignalMonitor(subject, verdictOptions, deduplicate: false);
             }
 
             monitor.Observe(entry);
         }
     }
 
-    private bool Fires(RiskRule rule, SwitchEvent recorded, DecisionEvent decision)
+    /// <summary>One line's risk memory as it stood, rebuilt from its approvals exactly as <see cref="RiskMemory.Record"/> keeps it.</summary>
+    private sealed class LineReplay
     {
-        var authorization = new CrossAccountAuthorization(recorded.AccountId, decision.AccountOpenedAt, decision.Amount.Amount, decision.Merchant.Id, decision.Device, recorded.At);
-        if (CrossAccountRules.Handles(rule))
+        private readonly List<RecentPayment> ring = [];
+
+        public RiskProfile Profile { get; private set; } = RiskProfile.Empty;
+
+        public IEnumerable<RecentPayment> Recent => ring;
+
+        public void Approved(RiskInput input, RiskOptions options)
         {
-            return CrossAccountRules.Evaluate(rule, authorization, this).Fires;
+            var slot = RiskMemory.SlotOf(Profile, options);
+            if (slot < ring.Count)
+            {
+                ring[slot] = RiskMemory.PaymentOf(input);
+            }
+            else
+            {
+                ring.Add(RiskMemory.PaymentOf(input));
+            }
+
+            Profile = RiskMemory.Next(Profile, input, options);
         }
-
-        var subject = rule.Params.Scope switch
-        {
-            VelocityScope.Grant => "grant:" + decision.GrantId,
-            VelocityScope.Card => "card:" + decision.CardId,
-            _ => "account:" + recorded.AccountId,
-        };
-        return CrossAccountRules.VelocityExceeded(rule.Params, Window(subject), authorization);
     }
-
-    private static IEnumerable<string> SubjectKindsOf(RiskRule rule) => rule.Kind switch
-    {
-        RiskRuleKind.DeviceReuse => ["device", "ip"],
-        RiskRuleKind.PromoAbuse => ["merchant"],
-        _ => rule.Params.Scope switch
-        {
-            VelocityScope.Device => ["device"],
-            VelocityScope.Merchant => ["merchant"],
-            VelocityScope.Grant => ["grant"],
-            VelocityScope.Card => ["card"],
-            _ => ["account"],
-        },
-    };
-
-    private static IEnumerable<string> AccountSubjects(string accountId, DecisionEvent decision) =>
-        ["grant:" + decision.GrantId, "card:" + decision.CardId, "account:" + accountId];
 }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -12,12 +14,16 @@ namespace BaiTiaoSwitch.Risk.Backtests;
 /// The decision history in Azure Table <c>{prefix}decisions</c>: partition <c>{serviceId}~{hour}~{shard}</c> (the
 /// decision's hour by the switch's clock; <see cref="Shards"/> shards by line, so one hour is not one hot partition), row
 /// key <c>{ticks}~{eventId}</c>, the event in Orleans' binary format. Recording is an upsert keyed by event id, so a
-/// decision delivered twice is stored once. Reading an hour reads its shards and merges them into original order.
+/// decision delivered twice is stored once; the rows of a partition from every consumer on the silo are group-committed
+/// (<see cref="DecisionRows"/>: linger <see cref="BacktestOptions.HistoryLinger"/>, at most
+/// <see cref="BacktestOptions.HistoryInFlightMax"/> transactions in flight per partition). Reading an hour reads its
+/// shards and merges them into original order.
 /// </summary>
-public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, Serializer serializer) : IDecisionHistory
+public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> options, Serializer serializer)
+    : IDecisionHistory
 {
     public const int Shards = 8;
-    private const int TransactionRowsMax = 100;
+    private readonly ConcurrentDictionary<string, DecisionRows> partitions = new(StringComparer.Ordinal);
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
         var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(storage.Value.NamePrefix + "decisions");
@@ -29,11 +35,30 @@ public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage,
     {
         var client = await table.Value.ConfigureAwait(false);
         var writes = decisions.Where(recorded => recorded.Decision is not null)
-            .Select(recorded => new TableEntity(PartitionOf(recorded.At, recorded.AccountId), RowKeyOf(recorded)) { ["Event"] = serializer.SerializeToArray(recorded) })
-            .GroupBy(entity => entity.PartitionKey)
-            .SelectMany(partition => partition.DistinctBy(entity => entity.RowKey).Chunk(TransactionRowsMax))
-            .Select(chunk => client.SubmitTransactionAsync(chunk.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity)), cancellationToken));
-        await Task.WhenAll(writes).ConfigureAwait(false);
+            .Select(recorded => RowsOf(client, PartitionOf(recorded.At, recorded.AccountId), recorded.At)
+                .Enqueue(new TableEntity(PartitionOf(recorded.At, recorded.AccountId), RowKeyOf(recorded)) { ["Event"] = serializer.SerializeToArray(recorded) }));
+        await Task.WhenAll(writes).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The partition's batcher; those of hours before the one preceding <paramref name="at"/>'s are let go (their rows were written or are in flight).</summary>
+    private DecisionRows RowsOf(TableClient client, string partition, DateTimeOffset at)
+    {
+        if (partitions.TryGetValue(partition, out var rows))
+        {
+            return rows;
+        }
+
+        if (partitions.Count >= Shards * 2)
+        {
+            var kept = Hour(at).AddHours(-1).UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+            foreach (var old in partitions.Keys.Where(key => string.CompareOrdinal(key.Split('~')[^2], kept) < 0))
+            {
+                partitions.TryRemove(old, out _);
+            }
+        }
+
+        var settings = new BatchSettings(DecisionRows.TransactionRowsMax, DecisionRows.TransactionBytesMax, (int)options.Value.HistoryLinger.TotalMilliseconds, options.Value.HistoryInFlightMax);
+        return partitions.GetOrAdd(partition, _ => new DecisionRows(client, settings));
     }
 
     public async IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ public static class CrossAccountHosting
 {
     /// <summary>
     /// The monitors, each silo's verdict cache (a grain service), the live <see cref="ICrossAccountVerdicts"/>, the
-    /// decision history and the backtests (labels: none until an alert store registers its <see cref="IDecisionLabels"/>). A
+    /// decision history and the backtests (labels from the alert store). A
     /// monitor stays active a window's length past its last decision, so its window is not dropped early. The event
     /// streams' pulling agents read every <see cref="VerdictOptions.EventPollPeriod"/>.
     /// </summary>
@@ -22,11 +22,11 @@ public static class CrossAccountHosting
         services.AddSingleton<IValidateOptions<VerdictOptions>, VerdictOptionsValidator>();
         services.AddSingleton<VerdictCache>();
         services.AddSingleton<VerdictBroadcaster>();
-        services.AddSingleton<ICrossAccountVerdicts, CrossAccountVerdicts>();
+        services.AddSingleton<ICrossAccountVerdicts>(provider => new CrossAccountVerdicts(provider.GetRequiredService<VerdictCache>()));
         services.AddOptions<BacktestOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BacktestOptions>, BacktestOptionsValidator>();
         services.TryAddSingleton<IDecisionHistory, TableDecisionHistory>();
-        services.TryAddSingleton<IDecisionLabels, NoDecisionLabels>();
+        services.TryAddSingleton<IDecisionLabels, AlertStoreLabels>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
             collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));
         services.AddOptions<StreamPullingAgentOptions>(SwitchStreams.Provider).Configure<IOptions<VerdictOptions>>((agents, verdicts) =>

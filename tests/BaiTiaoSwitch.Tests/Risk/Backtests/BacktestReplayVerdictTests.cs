@@ -38,7 +38,7 @@ public sealed class BacktestReplayVerdictTests
             history.Add(Recorded(payment, entry, declined ? DeclineReason.RiskDeclined : null, fired));
         }
 
-        var replay = new BacktestReplay(rules, new Dictionary<string, AlertOutcome>());
+        var replay = new BacktestReplay(rules, new Dictionary<string, AlertOutcome>(), new RiskOptions(), new VerdictOptions());
         history.ForEach(replay.Replay);
 
         Assert.True(declinedLive > 50, $"the run declined only {declinedLive}");
@@ -50,7 +50,7 @@ public sealed class BacktestReplayVerdictTests
     public void Account_velocity_is_rebuilt_from_the_decisions_approved_before_each_one()
     {
         var rule = Rule(RiskRuleKind.Velocity, new RuleParameters(Scope: VelocityScope.Account, WindowSeconds: 60, CountMax: 2));
-        var replay = new BacktestReplay([rule], new Dictionary<string, AlertOutcome>());
+        var replay = new BacktestReplay([rule], new Dictionary<string, AlertOutcome>(), new RiskOptions(), new VerdictOptions());
         for (var i = 0; i < 4; i++)
         {
             replay.Replay(Recorded(Payment("a-1", device: "d-" + i, at: Now.AddSeconds(i))));
@@ -73,7 +73,7 @@ public sealed class BacktestReplayVerdictTests
             [payments[2].Decision!.AuthorizationId] = AlertOutcome.Legitimate,
             [payments[3].Decision!.AuthorizationId] = AlertOutcome.Fraud,
         };
-        var replay = new BacktestReplay([rule], labels);
+        var replay = new BacktestReplay([rule], labels, new RiskOptions(), new VerdictOptions());
         payments.ForEach(replay.Replay);
 
         Assert.Equal((2L, 1L, 1L, 1L), (replay.WouldDecline, replay.WouldDeclineFraud, replay.WouldDeclineLegitimate, replay.MissedFraud));
@@ -82,7 +82,7 @@ public sealed class BacktestReplayVerdictTests
     [Fact]
     public void A_decision_declined_by_the_limits_is_never_counted_as_declined_by_the_rules()
     {
-        var replay = new BacktestReplay([DeviceVelocity(countMax: 1)], new Dictionary<string, AlertOutcome>());
+        var replay = new BacktestReplay([DeviceVelocity(countMax: 1)], new Dictionary<string, AlertOutcome>(), new RiskOptions(), new VerdictOptions());
         replay.Replay(Recorded(Payment("a-1")));
         replay.Replay(Recorded(Payment("a-2"), DeclineReason.InsufficientCredit));
         replay.Replay(Recorded(Payment("a-3"), DeclineReason.RiskDeclined));
@@ -92,24 +92,37 @@ public sealed class BacktestReplayVerdictTests
     }
 
     [Fact]
-    public void A_rule_set_with_a_kind_the_replay_cannot_rebuild_yet_is_refused_with_invalid_request()
+    public void The_per_line_kinds_are_replayed_by_the_live_engine_with_each_line_memory_rebuilt()
     {
-        var error = Assert.Throws<InvalidRequestException>(() =>
-            new BacktestReplay([Rule(RiskRuleKind.AmountSpike, new RuleParameters(Factor: 3, HistoryMin: 5), ruleId: "spike")], new Dictionary<string, AlertOutcome>()));
-        Assert.Equal(ErrorCodes.InvalidRequest, error.Code);
-        Assert.Contains("spike", error.Message, StringComparison.Ordinal);
+        IReadOnlyList<RiskRule> rules =
+        [
+            Rule(RiskRuleKind.AmountSpike, new RuleParameters(Factor: 3, HistoryMin: 3), ruleId: "spike"),
+            Rule(RiskRuleKind.NewCountry, new RuleParameters(), ruleId: "country"),
+            Rule(RiskRuleKind.WalletFanout, new RuleParameters(WalletsMax: 1, WindowSeconds: 60), ruleId: "fanout", mode: RiskMode.Shadow),
+        ];
+        var replay = new BacktestReplay(rules, new Dictionary<string, AlertOutcome>(), new RiskOptions(), new VerdictOptions());
+        for (var i = 0; i < 3; i++)
+        {
+            replay.Replay(Recorded(Payment("a-1", amount: 1_000, at: Now.AddMinutes(i))));
+        }
+
+        replay.Replay(Recorded(Payment("a-1", amount: 9_000, at: Now.AddMinutes(5))));
+        replay.Replay(Recorded(Payment("a-2", amount: 9_000, at: Now.AddMinutes(5))));
+        replay.Replay(Recorded(Payment("a-1", amount: 1_000, at: Now.AddMinutes(6)) with { Merchant = new Merchant("m-1", "Shop", "5411", "JP") }));
+
+        Assert.Equal((6L, 2L), (replay.Decisions, replay.WouldDecline));
     }
 
     private static int sequence;
 
-    private static SwitchEvent Recorded(CrossAccountAuthorization payment, DeclineReason? reason = null, IReadOnlyList<RiskRule>? fired = null) =>
+    private static SwitchEvent Recorded(RiskInput payment, DeclineReason? reason = null, IReadOnlyList<RiskRule>? fired = null) =>
         Recorded(payment, Entry(payment), reason, fired ?? []);
 
-    private static SwitchEvent Recorded(CrossAccountAuthorization payment, SignalEntry entry, DeclineReason? reason, IReadOnlyList<RiskRule> fired)
+    private static SwitchEvent Recorded(RiskInput payment, SignalEntry entry, DeclineReason? reason, IReadOnlyList<RiskRule> fired)
     {
         var version = Interlocked.Increment(ref sequence);
         var decision = new DecisionEvent(entry.AuthorizationId, "grant-" + payment.AccountId, "card-" + payment.AccountId, "alipay", Money.Fen(payment.Amount),
-            new Merchant(payment.MerchantId, "Shop", "5411", "CN"), payment.Device, reason is null ? Decision.Approved : Decision.Declined, reason,
+            payment.Merchant, payment.Device, reason is null ? Decision.Approved : Decision.Declined, reason,
             [.. fired.Select(rule => new RuleFiring(rule.RuleId, rule.Kind, rule.Mode, 1))], payment.AccountOpenedAt);
         return new SwitchEvent(entry.EventId, payment.AccountId, payment.At, decision, null);
     }

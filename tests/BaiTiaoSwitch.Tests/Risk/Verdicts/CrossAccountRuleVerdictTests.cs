@@ -159,11 +159,11 @@ public sealed class CrossAccountRuleVerdictTests
     [Fact]
     public void Only_velocity_of_device_or_merchant_scope_device_reuse_and_promo_abuse_are_cross_account()
     {
-        Assert.True(CrossAccountRules.Handles(DeviceVelocity(countMax: 1)));
-        Assert.True(CrossAccountRules.Handles(MerchantVelocity(countMax: 1)));
-        Assert.True(CrossAccountRules.Handles(DeviceReuse(1)));
-        Assert.True(CrossAccountRules.Handles(PromoAbuse(1)));
-        Assert.False(CrossAccountRules.Handles(Rule(RiskRuleKind.Velocity, new RuleParameters(Scope: VelocityScope.Account, WindowSeconds: 60, CountMax: 1))));
-        Assert.False(CrossAccountRules.Handles(Rule(RiskRuleKind.NewCountry, new RuleParameters())));
+        Assert.True(RiskEngine.CrossAccount(DeviceVelocity(countMax: 1)));
+        Assert.True(RiskEngine.CrossAccount(MerchantVelocity(countMax: 1)));
+        Assert.True(RiskEngine.CrossAccount(DeviceReuse(1)));
+        Assert.True(RiskEngine.CrossAccount(PromoAbuse(1)));
+        Assert.False(RiskEngine.CrossAccount(Rule(RiskRuleKind.Velocity, new RuleParameters(Scope: VelocityScope.Account, WindowSeconds: 60, CountMax: 1))));
+        Assert.False(RiskEngine.CrossAccount(Rule(RiskRuleKind.NewCountry, new RuleParameters())));
     }
 }

@@ -30,7 +30,8 @@ internal sealed class LiveVerdicts(TestCluster cluster)
     /// <summary>What every silo's verdicts answer for <paramref name="rule"/>: they must all agree.</summary>
     public IReadOnlyList<CrossAccountFinding> Evaluate(RiskRule rule, Payer payer, long amount, string merchantId, PayerDevice? device) =>
         [.. Silos.Select(silo => silo.GetRequiredService<ICrossAccountVerdicts>()
-            .Evaluate(rule, new CrossAccountAuthorization(payer.Scenario.AccountId, payer.OpenedAt, amount, merchantId, device, Now)))];
+            .Evaluate(rule, new RiskInput(payer.Scenario.AccountId, payer.Scenario.Grants["alipay"].GrantId, "card", "alipay", amount,
+                new Merchant(merchantId, "Promo Shop", "5411", "CN"), device, Now, payer.OpenedAt)))];
 
     /// <summary>Pays through the SDK, then waits until every silo's cache shows it under <paramref name="subject"/>; returns that lag.</summary>
     public async Task<(Authorization Payment, TimeSpan Lag)> PayAndObserve(Payer payer, long amount, Merchant merchant, PayerDevice? device, string subject)

@@ -24,13 +24,14 @@ internal static class Signals
     public static RiskRule PromoAbuse(int accountsMax, long amountMax = 1_000, int ageDaysMax = 7, int windowSeconds = 600, string? merchantId = null, RiskMode mode = RiskMode.Enforce) =>
         Rule(RiskRuleKind.PromoAbuse, new RuleParameters(WindowSeconds: windowSeconds, AmountMax: amountMax, AccountsMax: accountsMax, AccountAgeDaysMax: ageDaysMax, MerchantId: merchantId), mode);
 
-    public static CrossAccountAuthorization Payment(string accountId, long amount = 500, string merchantId = "m-1", string? device = "d-1", string? ip = null, DateTimeOffset? at = null, DateTimeOffset? openedAt = null) =>
-        new(accountId, openedAt ?? Now.AddDays(-1), amount, merchantId, device is null && ip is null ? null : new PayerDevice(device, ip), at ?? Now);
+    public static RiskInput Payment(string accountId, long amount = 500, string merchantId = "m-1", string? device = "d-1", string? ip = null, DateTimeOffset? at = null, DateTimeOffset? openedAt = null) =>
+        new(accountId, "g-" + accountId, "c-" + accountId, "alipay", amount, new Merchant(merchantId, "Shop", "5411", "CN"),
+            device is null && ip is null ? null : new PayerDevice(device, ip), at ?? Now, openedAt ?? Now.AddDays(-1));
 
     private static int sequence;
 
     /// <summary>The entry a monitor keeps for <paramref name="payment"/>, decided as <paramref name="approved"/>.</summary>
-    public static SignalEntry Entry(CrossAccountAuthorization payment, bool approved = true, params string[] firedRuleIds) =>
+    public static SignalEntry Entry(RiskInput payment, bool approved = true, params string[] firedRuleIds) =>
         new("evt-" + Interlocked.Increment(ref sequence), "auth-" + sequence, payment.AccountId, payment.At, payment.Amount, payment.AccountOpenedAt, approved, firedRuleIds);
 }
 
@@ -43,10 +44,10 @@ internal sealed class TestVerdicts : IVerdictView
     public SignalWindow? Window(string subject) => monitors.TryGetValue(subject, out var monitor) ? monitor.Verdict(0) : null;
 
     /// <summary>Records <paramref name="payment"/> as its monitors would learn it from the stream.</summary>
-    public SignalEntry Record(CrossAccountAuthorization payment, bool approved = true, params string[] firedRuleIds)
+    public SignalEntry Record(RiskInput payment, bool approved = true, params string[] firedRuleIds)
     {
         var entry = Signals.Entry(payment, approved, firedRuleIds);
-        foreach (var subject in SignalSubjects.Of(payment.MerchantId, payment.Device))
+        foreach (var subject in SignalSubjects.Of(payment.Merchant.Id, payment.Device))
         {
             if (!monitors.TryGetValue(subject, out var monitor))
             {
@@ -58,4 +59,12 @@ internal sealed class TestVerdicts : IVerdictView
 
         return entry;
     }
+}
+
+/// <summary>Verdicts of a cluster that has seen no decision: no cross-account rule fires (tests of a line alone).</summary>
+internal sealed class NoVerdicts : IVerdictView
+{
+    public static readonly ICrossAccountVerdicts Instance = new CrossAccountVerdicts(new NoVerdicts());
+
+    public SignalWindow? Window(string subject) => null;
 }

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk;
 
 namespace BaiTiaoSwitch.Accounts;
 
@@ -7,9 +8,12 @@ namespace BaiTiaoSwitch.Accounts;
 public sealed class AuthorizeOperation : AccountOperation<Authorization>
 {
     private readonly AuthorizeCommand command;
+    private readonly RiskScreen? risk;
 
-    public AuthorizeOperation(AuthorizeCommand? command)
+    /// <param name="risk">The rules' step of the decision; null decides without rules (a line's own tests).</param>
+    public AuthorizeOperation(AuthorizeCommand? command, RiskScreen? risk = null)
     {
+        this.risk = risk;
         var amount = MoneyRules.RequirePositive(command?.Amount, "amount");
         Ids.Require(command!.GrantId, "grantId");
         Ids.Require(command.CardId, "cardId");
@@ -33,8 +37,14 @@ public sealed class AuthorizeOperation : AccountOperation<Authorization>
 
     public override Authorization Decide(DecisionContext context)
     {
-        var record = Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now);
-        LineEvents.Decided(context.Book, record, command.Merchant, command.Device, context.Now);
+        var record = Holds.Authorize(context.Book, context.Caller.Channel, context.Scope, command, context.Now, risk);
+        var findings = risk?.Findings ?? [];
+        LineEvents.Decided(context.Book, record, command.Merchant, command.Device, context.Now, [.. findings.Select(finding => finding.Firing)]);
+        foreach (var finding in findings.Where(finding => finding.RaisesAlert))
+        {
+            LineEvents.RuleFired(context.Book, record, command.Merchant, finding, context.Now);
+        }
+
         return record.ToView(context.Book.Currency);
     }
 

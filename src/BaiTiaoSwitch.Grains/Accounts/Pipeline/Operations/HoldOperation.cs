@@ -36,6 +36,7 @@ public sealed class IncrementOperation(AuthorizationLocator locator, string auth
     public override Authorization Decide(DecisionContext context)
     {
         var record = Holds.Increment(context.Book, Authorization, amount, context.Now);
+        Telemetry.SwitchMetrics.RecordDecision(record.Reason);
         var view = record.ToView(context.Book.Currency);
         return record.Reason is null ? view : view with { Decision = Decision.Declined };
     }

@@ -1,0 +1,84 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Risk;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace BaiTiaoSwitch.Tests.Events;
+
+/// <summary>The outbox of one line, with no cluster: an alert's action is carried out before the alert is published.</summary>
+public sealed class LineOutboxTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 25, 4, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task An_alert_that_asks_for_an_action_is_published_only_after_the_action_is_done_and_says_what_was_done()
+    {
+        var book = new AccountBook("acct-outbox", new SwitchOptions());
+        var steps = new List<string>();
+        var actions = new ScriptedActions(steps, failuresFirst: 2);
+        var publisher = new RecordingPublisher(steps);
+        var outbox = new LineOutbox(book, publisher, NullLogger.Instance, actions);
+
+        outbox.Durable(1, [Raised("acct-outbox", 1, RiskAction.FreezeCard)]);
+        await outbox.Settled().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Two failed attempts published nothing; the third carried the action out, then published, once.
+        Assert.Equal(["action failed", "action failed", "action done", "published 1"], steps);
+        var published = Assert.Single(Assert.Single(publisher.Batches));
+        Assert.Equal((RiskAction.FreezeCard, AlertActionTaken.CardFrozen), (published.Alert!.Requested, published.Alert.Action));
+        Assert.Equal(1, book.Header.EventsPublishedThrough);
+    }
+
+    [Fact]
+    public async Task An_alert_that_asks_for_no_action_and_a_decision_are_published_as_they_were_recorded()
+    {
+        var book = new AccountBook("acct-outbox", new SwitchOptions());
+        var steps = new List<string>();
+        var publisher = new RecordingPublisher(steps);
+        var outbox = new LineOutbox(book, publisher, NullLogger.Instance, new ScriptedActions(steps, failuresFirst: 0));
+        var raised = Raised("acct-outbox", 1, RiskAction.None);
+
+        outbox.Durable(1, [raised]);
+        await outbox.Settled().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Same(raised, Assert.Single(Assert.Single(publisher.Batches)));
+    }
+
+    internal static SwitchEvent Raised(string accountId, long version, RiskAction requested) => new(SwitchEvent.IdOf(accountId, version, 0), accountId, Noon, null,
+        new Alert($"al_{accountId}_{version}", "velocity", "high", "rule-1", accountId, "card-1", "grant-1", null, "auth-1", AlertActionTaken.None, null, Noon, requested));
+
+    private sealed class ScriptedActions(List<string> steps, int failuresFirst) : IAlertActions
+    {
+        private int failures;
+
+        public Task<IReadOnlyList<SwitchEvent>> CarryOut(IReadOnlyList<SwitchEvent> events)
+        {
+            if (!events.Any(item => item.Alert is { Requested: not RiskAction.None }))
+            {
+                return Task.FromResult(events);
+            }
+
+            if (failures++ < failuresFirst)
+            {
+                steps.Add("action failed");
+                throw new IOException("the card's silo did not answer");
+            }
+
+            steps.Add("action done");
+            return Task.FromResult<IReadOnlyList<SwitchEvent>>([.. events.Select(item => item.Alert is { Requested: RiskAction.FreezeCard } ? item with { Alert = item.Alert with { Action = AlertActionTaken.CardFrozen } } : item)]);
+        }
+    }
+
+    private sealed class RecordingPublisher(List<string> steps) : IEventPublisher
+    {
+        public List<IReadOnlyList<SwitchEvent>> Batches { get; } = [];
+
+        public Task Publish(string accountId, IReadOnlyList<SwitchEvent> events)
+        {
+            Batches.Add(events);
+            steps.Add("published " + events.Count);
+            return Task.CompletedTask;
+        }
+    }
+}
