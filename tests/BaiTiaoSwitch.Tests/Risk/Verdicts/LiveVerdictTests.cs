@@ -18,25 +18,37 @@ public sealed class LiveVerdictTests(ClusterFixture fixture, ITestOutputHelper o
 {
     private readonly LiveVerdicts live = new(fixture.Cluster);
 
+    /// <summary>
+    /// The lag is measured on a warmed cluster (the first payments also activate the monitors, the feeds and the stream
+    /// agents' caches, and are left out), over enough payments that one stall of a shared machine cannot move the median.
+    /// </summary>
     [Fact]
     public async Task A_payment_reaches_every_silos_verdicts_within_the_lag_bound()
     {
-        const int payments = 12;
+        const int warmUp = 5;
+        const int samples = 31;
         var payer = await live.FreshAccount();
         var merchant = LiveVerdicts.NewMerchant();
         var device = new PayerDevice("dev-" + Guid.NewGuid().ToString("N")[..10], "10.20.30.40");
         var lags = new List<TimeSpan>();
-        for (var i = 0; i < payments; i++)
+        for (var i = 0; i < warmUp + samples; i++)
         {
-            lags.Add((await live.PayAndObserve(payer, 100, merchant, device, SignalSubjects.Device(device.Id!))).Lag);
+            var (_, lag) = await live.PayAndObserve(payer, 100, merchant, device, SignalSubjects.Device(device.Id!));
+            if (i >= warmUp)
+            {
+                lags.Add(lag);
+            }
         }
 
         lags.Sort();
-        var median = lags[payments / 2];
-        output.WriteLine($"verdict lag over {payments} payments (answer to every silo's cache): min {lags[0].TotalMilliseconds:F0} ms, median {median.TotalMilliseconds:F0} ms, max {lags[^1].TotalMilliseconds:F0} ms");
-        Assert.True(median <= live.LagBound, $"median verdict lag {median.TotalMilliseconds:F0} ms is above the bound of {live.LagBound.TotalMilliseconds} ms");
-        Assert.All(live.CountsOf(SignalSubjects.Merchant(merchant.Id)), count => Assert.Equal(payments, count));
-        Assert.All(live.CountsOf(SignalSubjects.Ip(device.Ip!)), count => Assert.Equal(payments, count));
+        var median = lags[samples / 2];
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+        var figures = $"verdict lag over {samples} payments after {warmUp} to warm up (SDK answer to every silo's cache): min {lags[0].TotalMilliseconds:F0} ms, " +
+            $"median {median.TotalMilliseconds:F0} ms, p90 {lags[samples * 9 / 10].TotalMilliseconds:F0} ms, max {lags[^1].TotalMilliseconds:F0} ms; load average {load}";
+        output.WriteLine(figures);
+        Assert.True(median <= live.LagBound, $"The median verdict lag is above the bound of {live.LagBound.TotalMilliseconds} ms: {figures}.");
+        Assert.All(live.CountsOf(SignalSubjects.Merchant(merchant.Id)), count => Assert.Equal(warmUp + samples, count));
+        Assert.All(live.CountsOf(SignalSubjects.Ip(device.Ip!)), count => Assert.Equal(warmUp + samples, count));
     }
 
     [Fact]
