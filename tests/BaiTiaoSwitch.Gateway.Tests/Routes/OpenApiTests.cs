@@ -37,6 +37,7 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         { "put", "/v1/risk/rules/{ruleId}" },
         { "get", "/v1/alerts" },
         { "post", "/v1/alerts/{alertId}/resolve" },
+        { "post", "/v1/risk/backtests" },
         { "get", "/v1/events" },
         { "get", "/v1/sandbox/otp" },
         { "get", "/health/live" },
