@@ -17,7 +17,7 @@ public static class RiskApi
             .Errors(ErrorCodes.InvalidId, ErrorCodes.InvalidRule, ErrorCodes.RulesLimitReached, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Create or replace a risk rule; answered once every silo holds it, so every account's next decision uses it")
             .WithDescription("The project's choices: `action` may be left out (none); a rule sends exactly the `params` of its kind (any other, or a missing one, is `400 invalid_rule` naming the field); "
-                + "`windowSeconds` is 1 to 604800 (7 days); a velocity rule needs `countMax` (0 to 255: a line remembers its last 256 approvals), `amountMax` (minor units) or both, "
+                + "`windowSeconds` is 1 to 604800 (7 days), and 1 to 3600 for the cross-account kinds (velocity by device or merchant, device_reuse, promo_abuse: the monitors keep an hour); a velocity rule needs `countMax` (0 to 255: a line remembers its last 256 approvals), `amountMax` (minor units) or both, "
                 + "and fires when the approvals in the window at its scope, this payment included, exceed either; `amount_spike` fires on an amount above `factor` (above 1) times the holder's median "
                 + "approved amount once `historyMin` amounts are known (the median comes from a bounded sketch, within 25% above the true one); `new_country` fires on a merchant country the account has not "
                 + "paid in before, once it has paid somewhere; `wallet_fanout` fires when one card pays through more than `walletsMax` wallets in the window. "

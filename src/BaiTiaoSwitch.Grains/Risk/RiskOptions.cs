@@ -18,6 +18,12 @@ public sealed class RiskOptions
     /// </summary>
     public int RecentPaymentsMax { get; set; } = 256;
 
+    /// <summary>
+    /// The longest window a cross-account rule (velocity by device or merchant, device_reuse, promo_abuse) may have: the
+    /// monitors keep every subject's decisions this long (it sets <c>VerdictOptions.WindowMax</c>).
+    /// </summary>
+    public TimeSpan CrossAccountWindowMax { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Merchant countries each line remembers for new_country (the earliest seen leave first).</summary>
     public int CountriesMax { get; set; } = 32;
 
@@ -56,6 +62,7 @@ internal sealed class RiskOptionsValidator(IOptions<Orleans.Configuration.SiloMe
         var failures = new List<string>();
         Check(failures, options.RulesMax is >= 1 and <= 1_000, nameof(options.RulesMax), "must be from 1 to 1000");
         Check(failures, options.RuleWindowMax >= TimeSpan.FromSeconds(1) && options.RuleWindowMax <= TimeSpan.FromDays(366), nameof(options.RuleWindowMax), "must be from 1 second to 366 days");
+        Check(failures, options.CrossAccountWindowMax >= TimeSpan.FromSeconds(1) && options.CrossAccountWindowMax <= TimeSpan.FromDays(1), nameof(options.CrossAccountWindowMax), "must be from 1 second to 1 day");
         Check(failures, options.RecentPaymentsMax is >= 2 and <= 100_000, nameof(options.RecentPaymentsMax), "must be from 2 to 100000");
         Check(failures, options.CountriesMax is >= 1 and <= 1_000, nameof(options.CountriesMax), "must be from 1 to 1000");
         Check(failures, options.AmountSketchWeightMax is >= 2 and <= 1_000_000, nameof(options.AmountSketchWeightMax), "must be from 2 to 1000000");

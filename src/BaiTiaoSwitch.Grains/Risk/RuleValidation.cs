@@ -19,7 +19,9 @@ public static class RuleValidation
         Require(Enum.IsDefined(draft.Mode), "mode", "must be enforce, shadow or off");
         Require(Enum.IsDefined(draft.Action), "action", "must be none, suspend_grant, freeze_card or freeze_account");
         var p = draft.Params ?? throw Invalid("'params' is required (an object; {} for new_country).");
-        var windowMax = (int)Math.Min(int.MaxValue, options.RuleWindowMax.TotalSeconds);
+        var crossAccount = draft.Kind is RiskRuleKind.DeviceReuse or RiskRuleKind.PromoAbuse
+            || (draft.Kind == RiskRuleKind.Velocity && p.Scope is VelocityScope.Device or VelocityScope.Merchant);
+        var windowMax = (int)Math.Min(int.MaxValue, (crossAccount ? options.CrossAccountWindowMax : options.RuleWindowMax).TotalSeconds);
         switch (draft.Kind)
         {
             case RiskRuleKind.Velocity:

@@ -58,6 +58,8 @@ public sealed class RiskRulesTests(RiskClusterFixture fixture, ITestOutputHelper
         { "amount_spike without history", new(RiskRuleKind.AmountSpike, RiskMode.Enforce, RiskAction.None, new(Factor: 3)), "params.historyMin" },
         { "new_country with a window", new(RiskRuleKind.NewCountry, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 60)), "params.windowSeconds" },
         { "wallet_fanout of 0 wallets", new(RiskRuleKind.WalletFanout, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 60, WalletsMax: 0)), "params.walletsMax" },
+        { "device_reuse longer than the monitors keep", new(RiskRuleKind.DeviceReuse, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 3_601, AccountsMax: 3)), "params.windowSeconds" },
+        { "velocity by merchant longer than the monitors keep", new(RiskRuleKind.Velocity, RiskMode.Enforce, RiskAction.None, new(VelocityScope.Merchant, WindowSeconds: 3_601, CountMax: 1)), "params.windowSeconds" },
         { "device_reuse without accounts", new(RiskRuleKind.DeviceReuse, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 60)), "params.accountsMax" },
         { "promo_abuse with a bad merchant", new(RiskRuleKind.PromoAbuse, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 60, AmountMax: 100, AccountsMax: 3, AccountAgeDaysMax: 7, MerchantId: "m 1")), "params.merchantId" },
         { "promo_abuse without amountMax", new(RiskRuleKind.PromoAbuse, RiskMode.Enforce, RiskAction.None, new(WindowSeconds: 60, AccountsMax: 3, AccountAgeDaysMax: 7)), "params.amountMax" },

@@ -18,7 +18,7 @@ public static class CrossAccountHosting
     public static ISiloBuilder AddCrossAccountVerdicts(this ISiloBuilder silo)
     {
         var services = silo.Services;
-        services.AddOptions<VerdictOptions>().ValidateOnStart();
+        services.AddOptions<VerdictOptions>().Configure<IOptions<RiskOptions>>((verdicts, risk) => verdicts.WindowMax = risk.Value.CrossAccountWindowMax).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VerdictOptions>, VerdictOptionsValidator>();
         services.AddSingleton<VerdictCache>();
         services.AddSingleton<VerdictBroadcaster>();

@@ -5,7 +5,10 @@ namespace BaiTiaoSwitch.Risk.CrossAccount;
 /// <summary>Bounds of the cross-account monitors and of each silo's verdict cache.</summary>
 public sealed class VerdictOptions
 {
-    /// <summary>The longest window a cross-account rule may use: monitors keep decisions this long (by the switch's clock).</summary>
+    /// <summary>
+    /// The longest window a cross-account rule may use: monitors keep decisions this long (by the switch's clock). A silo
+    /// sets it from <see cref="RiskOptions.CrossAccountWindowMax"/>, which the rules' validation holds them to.
+    /// </summary>
     public TimeSpan WindowMax { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Decisions one monitor keeps at most (the oldest go first); a verdict carries them all.</summary>
