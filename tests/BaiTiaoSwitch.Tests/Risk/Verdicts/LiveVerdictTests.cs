@@ -47,6 +47,10 @@ public sealed class LiveVerdictTests(ClusterFixture fixture, ITestOutputHelper o
             $"median {median.TotalMilliseconds:F0} ms, p90 {lags[samples * 9 / 10].TotalMilliseconds:F0} ms, max {lags[^1].TotalMilliseconds:F0} ms; load average {load}";
         output.WriteLine(figures);
         Assert.True(median <= live.LagBound, $"The median verdict lag is above the bound of {live.LagBound.TotalMilliseconds} ms: {figures}.");
+
+        // The merchant's and the IP's monitors are grains of their own: they learn the same decisions, once each.
+        await live.AllShow(SignalSubjects.Merchant(merchant.Id), warmUp + samples);
+        await live.AllShow(SignalSubjects.Ip(device.Ip!), warmUp + samples);
         Assert.All(live.CountsOf(SignalSubjects.Merchant(merchant.Id)), count => Assert.Equal(warmUp + samples, count));
         Assert.All(live.CountsOf(SignalSubjects.Ip(device.Ip!)), count => Assert.Equal(warmUp + samples, count));
     }

@@ -44,6 +44,13 @@ internal sealed class LiveVerdicts(TestCluster cluster)
         return (payment, answered.Elapsed);
     }
 
+    /// <summary>Waits until every silo's cache holds <paramref name="count"/> decisions of <paramref name="subject"/> (each subject has its own monitor).</summary>
+    public async Task AllShow(string subject, int count)
+    {
+        using var timeout = new CancellationTokenSource(ObserveTimeout);
+        await Task.WhenAll(Silos.Select(silo => silo.GetRequiredService<VerdictCache>().Reflects(subject, window => window.Entries.Count >= count, timeout.Token)));
+    }
+
     public IReadOnlyList<int> CountsOf(string subject) =>
         [.. Silos.Select(silo => silo.GetRequiredService<VerdictCache>().Window(subject)?.Entries.Count ?? 0)];
 
