@@ -24,7 +24,7 @@ public sealed record CreditTerms(
     [property: Id(7)] Rate LateFeeCapRate,
     [property: Id(8)] TimeSpan UtcOffset)
 {
-    public static readonly int[] AllowedPeriodCounts = [3, 6, 12, 24];
+    public static readonly IReadOnlyList<int> AllowedPeriodCounts = [3, 6, 12, 24];
 
     public static readonly CreditTerms Default = new(
         Version: 1,
