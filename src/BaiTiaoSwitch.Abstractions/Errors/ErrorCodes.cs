@@ -32,4 +32,10 @@ public static class ErrorCodes
 
     /// <summary>The cluster already holds the configured most risk rules; change an existing one instead.</summary>
     public const string RulesLimitReached = "rules_limit_reached";
+
+    /// <summary>The installment plan's APR (the IRR of its flows, annualized) would exceed the configured cap.</summary>
+    public const string AprAboveCap = "apr_above_cap";
+
+    /// <summary>A repayment larger than everything owed on the line (fees, installments due, statements, unbilled).</summary>
+    public const string RepaymentExceedsBalance = "repayment_exceeds_balance";
 }
