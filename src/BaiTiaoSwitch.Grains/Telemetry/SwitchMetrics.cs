@@ -45,8 +45,8 @@ public static class SwitchMetrics
 
     /// <summary>
     /// Risk rules evaluated inside decisions: tag <c>kind</c>, <c>mode</c> (enforce|shadow), <c>fired</c> true|false. Every
-    /// firing on a decision is counted here (<see cref="RecordDecision(DecisionEvent)"/>); the rule engine adds the
-    /// evaluations that did not fire with <see cref="RecordRuleEvaluation"/>.
+    /// rule the decision evaluated (mode not off) counts once, fired or not (<see cref="RecordRuleEvaluations"/>).
+    /// Backtests are not counted: they are not decisions.
     /// </summary>
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("bts.rule.evaluations", "{evaluation}",
         "Risk rule evaluations, by kind, mode and whether the rule fired");
@@ -63,13 +63,34 @@ public static class SwitchMetrics
         }
     }
 
-    /// <summary>A new authorization's decision, and each rule that fired on it, by its mode then (enforce or shadow).</summary>
-    public static void RecordDecision(DecisionEvent decision)
+    /// <summary>A new authorization's decision (its rule evaluations are counted where the rules ran: <see cref="RecordRuleEvaluations"/>).</summary>
+    public static void RecordDecision(DecisionEvent decision) => RecordDecision(decision.Reason);
+
+    /// <summary>
+    /// Counts every rule of <paramref name="rules"/> that one decision evaluated (mode not off), fired or not.
+    /// <paramref name="findings"/> are the firings in rule-set order (as the engine returns them). Allocation-free: an
+    /// indexed loop, cached tag names, the three-tag overload (it runs on every payment); nothing at all without a listener.
+    /// </summary>
+    public static void RecordRuleEvaluations(RuleSet rules, IReadOnlyList<RiskFinding> findings)
     {
-        RecordDecision(decision.Reason);
-        foreach (var firing in decision.Firings)
+        if (!RuleEvaluations.Enabled)
         {
-            RecordRuleEvaluation(firing.Kind, firing.Mode, fired: true);
+            return;
+        }
+
+        var next = 0;
+        var all = rules.Rules;
+        for (var index = 0; index < all.Count; index++)
+        {
+            var rule = all[index];
+            if (rule.Mode == RiskMode.Off)
+            {
+                continue;
+            }
+
+            var fired = next < findings.Count && ReferenceEquals(findings[next].Rule, rule);
+            next += fired ? 1 : 0;
+            RecordRuleEvaluation(rule.Kind, rule.Mode, fired);
         }
     }
 
