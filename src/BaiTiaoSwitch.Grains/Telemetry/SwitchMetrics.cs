@@ -67,9 +67,9 @@ public static class SwitchMetrics
     public static void RecordDecision(DecisionEvent decision) => RecordDecision(decision.Reason);
 
     /// <summary>
-    /// Counts every rule of <paramref name="rules"/> that one decision evaluated (mode not off), fired or not.
-    /// <paramref name="findings"/> are the firings in rule-set order (as the engine returns them). Allocation-free: an
-    /// indexed loop, cached tag names, the three-tag overload (it runs on every payment); nothing at all without a listener.
+    /// Counts every rule of <paramref name="rules"/> that one decision evaluated (mode not off), fired or not (fired: it
+    /// has a finding, by rule id, in any order). Allocation-free: indexed loops, cached tag names, the
+    /// three-tag overload (it runs on every payment); nothing at all without a listener.
     /// </summary>
     public static void RecordRuleEvaluations(RuleSet rules, IReadOnlyList<RiskFinding> findings)
     {
@@ -78,20 +78,28 @@ public static class SwitchMetrics
             return;
         }
 
-        var next = 0;
         var all = rules.Rules;
         for (var index = 0; index < all.Count; index++)
         {
             var rule = all[index];
-            if (rule.Mode == RiskMode.Off)
+            if (rule.Mode != RiskMode.Off)
             {
-                continue;
+                RecordRuleEvaluation(rule.Kind, rule.Mode, Fired(rule, findings));
             }
-
-            var fired = next < findings.Count && ReferenceEquals(findings[next].Rule, rule);
-            next += fired ? 1 : 0;
-            RecordRuleEvaluation(rule.Kind, rule.Mode, fired);
         }
+    }
+
+    private static bool Fired(RiskRule rule, IReadOnlyList<RiskFinding> findings)
+    {
+        for (var index = 0; index < findings.Count; index++)
+        {
+            if (string.Equals(findings[index].Rule.RuleId, rule.RuleId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static void RecordAuthorization(TimeSpan elapsed, bool approved) =>
