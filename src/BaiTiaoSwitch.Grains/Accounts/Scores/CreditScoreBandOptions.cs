@@ -48,7 +48,7 @@ internal sealed class CreditScoreBandOptionsValidator : IValidateOptions<CreditS
         for (var index = 0; index < bands.Count; index++)
         {
             var band = bands[index];
-            var setting = $"{nameof(options.Bands)}[{index}]";
+            var setting = $"{nameof(options.Bands)}[{nameof(band.ScoreMin)}={band.ScoreMin}]";
             if (band.ScoreMin is < CreditScoreBandOptions.ScoreMin or > CreditScoreBandOptions.ScoreMax)
             {
                 failures.Add($"{setting}.{nameof(band.ScoreMin)} must be from {CreditScoreBandOptions.ScoreMin} to {CreditScoreBandOptions.ScoreMax}.");
