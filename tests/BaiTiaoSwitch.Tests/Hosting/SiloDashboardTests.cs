@@ -76,7 +76,10 @@ public sealed class SiloDashboardTests
         }
     }
 
-    /// <summary>The dashboard's counters once it has collected grain stats (it collects every second; each look waits that long).</summary>
+    /// <summary>
+    /// The dashboard's counters once it has collected grain stats. It collects on its own one-second timer, which no
+    /// test clock drives and which says nothing when it runs: so each look waits one collection period.
+    /// </summary>
     private static async Task<JsonElement> GrainStats(HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
