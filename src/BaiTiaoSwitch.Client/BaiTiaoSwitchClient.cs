@@ -77,6 +77,10 @@ public sealed partial class BaiTiaoSwitchClient
     public Task<AccountSnapshot> ChangeCreditLimitAsync(string accountId, Money creditLimit, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Write(options, key => Account(accountId).ChangeCreditLimit(key, creditLimit), cancellationToken);
 
+    /// <summary>Sets the holder's credit score (0 to 1000): the limit in force becomes the issuer's limit times the score band's percent.</summary>
+    public Task<AccountSnapshot> ChangeCreditScoreAsync(string accountId, int creditScore, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Write(options, key => Account(accountId).ChangeCreditScore(key, creditScore), cancellationToken);
+
     public Task<AccountSnapshot> SetAccountLimitsAsync(string accountId, SpendLimits limits, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Write(options, key => Account(accountId).SetLimits(key, limits), cancellationToken);
 

@@ -78,6 +78,7 @@ public static class SiloHostingExtensions
                 callers => callers.Configure(options => configuration.GetSection("Callers").Bind(options.Callers)),
                 binding => binding.Bind(configuration.GetSection("Binding")),
                 risk => risk.Bind(configuration.GetSection("Risk")));
+            silo.Services.AddOptions<Accounts.CreditScoreBandOptions>().Bind(configuration.GetSection("CreditScoreBands"));
             silo.AddBaiTiaoSwitchHttpEdge(edge => edge.Bind(configuration.GetSection("HttpEdge")));
 
             // Live logs stay off: log lines may name accounts, and the dashboard is for the cluster's shape and load.

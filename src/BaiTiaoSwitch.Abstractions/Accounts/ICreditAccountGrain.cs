@@ -27,6 +27,10 @@ public interface ICreditAccountGrain : IGrainWithStringKey
     [IssuerOnly]
     Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit);
 
+    /// <summary>Sets the holder's credit score (0 to 1000); the limit in force follows the score's band.</summary>
+    [IssuerOnly]
+    Task<AccountSnapshot> ChangeCreditScore(string idempotencyKey, int creditScore);
+
     [IssuerOnly]
     Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits);
 

@@ -15,6 +15,12 @@ public sealed class OpenAccountBody
     public int? CreditScore { get; set; }
 }
 
+public sealed class CreditScoreBody
+{
+    /// <summary>Required: an integer from 0 to 1000.</summary>
+    public int? CreditScore { get; set; }
+}
+
 public sealed class CreditLimitBody
 {
     public MoneyBody? CreditLimit { get; set; }
@@ -27,7 +33,8 @@ public sealed record AccountResponse(
     MoneyResponse Available,
     MoneyResponse Pending,
     MoneyResponse Posted,
-    MoneyResponse OverLimit);
+    MoneyResponse OverLimit,
+    int CreditScore);
 
 public static class AccountWire
 {
@@ -38,5 +45,6 @@ public static class AccountWire
         account.Available.ToWire(),
         account.Pending.ToWire(),
         account.Posted.ToWire(),
-        account.OverLimit.ToWire());
+        account.OverLimit.ToWire(),
+        account.CreditScore);
 }

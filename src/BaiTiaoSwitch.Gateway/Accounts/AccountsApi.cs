@@ -21,6 +21,11 @@ public static class AccountsApi
         api.MapPut("/accounts/{accountId}/credit-limit", ChangeCreditLimit).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.CreditLimitBody).Accepts<CreditLimitBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidAmount, ErrorCodes.CurrencyNotSupported, ErrorCodes.AccountNotActive, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Change the credit limit (lowering below use is allowed: it blocks approvals until use falls)");
+        api.MapPut("/accounts/{accountId}/credit-score", ChangeCreditScore).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.CreditScoreBody).Accepts<CreditScoreBody>("application/json")
+            .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.IdempotencyKeyReused)
+            .WithSummary("Set the holder's credit score (an integer from 0 to 1000; else 400 invalid_request): the credit limit becomes the limit the issuer "
+                + "last set times the score band's percent (default bands: 700+ 100%, 600-699 80%, 500-599 50%, below 500 20%, rounded down to the fen); "
+                + "a move to a lower band raises a credit_score_drop alert; a limit below current use blocks approvals until use falls");
         api.MapPost("/accounts/{accountId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)
             .WithSummary("Freeze an account: no new approval through it");
@@ -40,7 +45,7 @@ public static class AccountsApi
         var accountId = Ids.Require(body.AccountId, "accountId");
         var holder = body.Holder.ToHolder();
         var limit = body.CreditLimit.ToMoney("creditLimit");
-        var score = body.CreditScore ?? throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'creditScore' is required: an integer from 0 to 1000.");
+        var score = CreditScores.Require(body.CreditScore);
         var account = await signed.Channel.Client.OpenAccountAsync(new OpenAccountRequest(accountId, holder, limit, score), signed.KeyOptions, context.RequestAborted);
         return TypedResults.Created($"/v1/accounts/{accountId}", account.ToWire());
     }
@@ -54,6 +59,14 @@ public static class AccountsApi
         Ids.Require(accountId, "accountId");
         var limit = RequestBody.Read(context, GatewayJson.Default.CreditLimitBody).CreditLimit.ToMoney("creditLimit");
         return TypedResults.Ok((await signed.Channel.Client.ChangeCreditLimitAsync(accountId, limit, signed.KeyOptions, context.RequestAborted)).ToWire());
+    }
+
+    public static async Task<Ok<AccountResponse>> ChangeCreditScore(HttpContext context, string accountId)
+    {
+        var signed = context.Signed();
+        Ids.Require(accountId, "accountId");
+        var score = CreditScores.Require(RequestBody.Read(context, GatewayJson.Default.CreditScoreBody).CreditScore);
+        return TypedResults.Ok((await signed.Channel.Client.ChangeCreditScoreAsync(accountId, score, signed.KeyOptions, context.RequestAborted)).ToWire());
     }
 
     public static async Task<Ok<AccountResponse>> Freeze(HttpContext context, string accountId)

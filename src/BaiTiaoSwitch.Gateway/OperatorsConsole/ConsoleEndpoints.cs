@@ -1,13 +1,9 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace BaiTiaoSwitch.Gateway.OperatorsConsole;
 
 /// <summary>
-/// The console's page and its files (embedded in the gateway: nothing comes from a CDN), and its own live feed at
-/// <c>/console/feed</c>. Everything under <c>/console</c> is behind the operators' door (<see cref="OperatorsEdge"/>).
+/// The console's page and its files (embedded in the gateway: nothing comes from a CDN). The page's live feed is the
+/// API's own <c>GET /v1/events</c>, through the console's relay (<see cref="ConsoleRelay"/>). Everything under
+/// <c>/console</c> is behind the operators' door (<see cref="OperatorsEdge"/>).
 /// </summary>
 public static class ConsoleEndpoints
 {
@@ -27,7 +23,6 @@ public static class ConsoleEndpoints
         // Routing does not tell /console from /console/, but the page's relative links need the trailing slash.
         app.MapGet(Path, Index).ExcludeFromDescription();
         app.MapGet(Path + "/{file}", (HttpContext context, string file) => Serve(context, file)).ExcludeFromDescription();
-        app.MapGet(Path + "/feed", Feed).ExcludeFromDescription();
         return app;
     }
 
@@ -57,68 +52,6 @@ public static class ConsoleEndpoints
             context.Response.ContentType = contentType;
             context.Response.ContentLength = content.Length;
             await content.CopyToAsync(context.Response.Body, context.RequestAborted);
-        }
-    }
-
-    /// <summary>Server-sent events: the recent events, then each new one; a comment line every heartbeat keeps proxies from closing it.</summary>
-    private static async Task Feed(HttpContext context, ConsoleFeed feed, IOptions<ConsoleOptions> options)
-    {
-        Secure(context.Response);
-        context.Response.ContentType = "text/event-stream";
-        context.Response.Headers.CacheControl = "no-store";
-        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
-        using var listener = feed.Listen();
-        var body = context.Response.Body;
-        var cancel = context.RequestAborted;
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        await body.WriteAsync("retry: 2000\n\n"u8.ToArray(), cancel);
-        await body.FlushAsync(cancel);
-        try
-        {
-            // "ready": from here on, every event the switch publishes reaches this page.
-            await feed.Following.WaitAsync(cancel);
-            await body.WriteAsync("event: ready\ndata: {}\n\n"u8.ToArray(), cancel);
-            await body.FlushAsync(cancel);
-            while (!cancel.IsCancellationRequested)
-            {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-                beat.CancelAfter(options.Value.FeedHeartbeat);
-                bool more;
-                try
-                {
-                    more = await listener.Events.WaitToReadAsync(beat.Token);
-                }
-                catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                {
-                    await body.WriteAsync(": heartbeat\n\n"u8.ToArray(), cancel);
-                    await body.FlushAsync(cancel);
-                    continue;
-                }
-
-                if (!more)
-                {
-                    return;
-                }
-
-                while (listener.Events.TryRead(out var item))
-                {
-                    buffer.ResetWrittenCount();
-                    buffer.Write(Encoding.UTF8.GetBytes($"id: {item.EventId}\nevent: {ConsoleEventWire.Kind(item)}\ndata: "));
-                    using (var json = new Utf8JsonWriter(buffer))
-                    {
-                        ConsoleEventWire.Write(json, item);
-                    }
-
-                    buffer.Write("\n\n"u8);
-                    await body.WriteAsync(buffer.WrittenMemory, cancel);
-                }
-
-                await body.FlushAsync(cancel);
-            }
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            // The page went away.
         }
     }
 

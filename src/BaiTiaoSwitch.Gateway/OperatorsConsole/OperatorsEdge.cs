@@ -24,8 +24,6 @@ public static class OperatorsEdge
 
         services.AddOptions<ConsoleOptions>().BindConfiguration("Console").ValidateOnStart();
         services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
-        services.AddSingleton<ConsoleFeed>();
-        services.AddHostedService(provider => provider.GetRequiredService<ConsoleFeed>());
 
         return builder;
     }

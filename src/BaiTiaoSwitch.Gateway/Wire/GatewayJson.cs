@@ -30,6 +30,7 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(OpenAccountBody))]
 [JsonSerializable(typeof(CreditLimitBody))]
+[JsonSerializable(typeof(CreditScoreBody))]
 [JsonSerializable(typeof(EmptyBody))]
 [JsonSerializable(typeof(BindingBody))]
 [JsonSerializable(typeof(VerifyBody))]

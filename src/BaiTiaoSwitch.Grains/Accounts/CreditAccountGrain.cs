@@ -35,6 +35,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly Risk.RuleSetCache rules;
     private readonly Risk.ICrossAccountVerdicts verdicts;
     private readonly Risk.RiskOptions riskOptions;
+    private readonly CreditScoreBands bands;
 
     public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
@@ -52,6 +53,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         rules = services.GetRequiredService<Risk.RuleSetCache>();
         verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
         riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
+        bands = services.GetRequiredService<CreditScoreBands>();
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -79,7 +81,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
     {
-        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
+        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, bands);
         var snapshot = await Run(idempotencyKey, open);
         await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
         return snapshot;
@@ -105,7 +107,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     }
 
     public Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit) =>
-        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit));
+        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit, bands));
+
+    public Task<AccountSnapshot> ChangeCreditScore(string idempotencyKey, int creditScore) => Run(idempotencyKey, CreditScoreChange.Change(creditScore, bands));
 
     public Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits) => Run(idempotencyKey, AccountLifecycle.SetLimits(limits));
 

@@ -40,4 +40,22 @@ public static class LineEvents
         book.Emit((id, when) => new SwitchEvent(id, book.Header.AccountId, when, null, raised), alert.CreatedAt);
         Telemetry.SwitchMetrics.RecordAlert(raised);
     }
+
+    /// <summary>
+    /// A credit-score change that took the line to a lower band: <c>credit_score_drop</c>, naming the account only. High
+    /// when the new limit is below what the line uses (new approvals are blocked until use falls), medium otherwise.
+    /// </summary>
+    public static void ScoreDropped(AccountBook book, DateTimeOffset at)
+    {
+        var header = book.Header;
+        var severity = header.Available < 0 ? "high" : "medium";
+        var raised = new Alert(AccountAlerts.NextAlertId(book, ScoreAlertKey(header.AccountId)), Alert.CreditScoreDrop, severity, null, header.AccountId, null, null,
+            null, null, AlertActionTaken.None, null, at);
+        book.Emit((id, when) => new SwitchEvent(id, header.AccountId, when, null, raised), at);
+        Telemetry.SwitchMetrics.RecordAlert(raised);
+    }
+
+    /// <summary>An account id may take all 64 characters of an id; its alerts carry a short hash of it instead.</summary>
+    private static string ScoreAlertKey(string accountId) =>
+        "cs" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(accountId)))[..20];
 }

@@ -49,6 +49,9 @@ public static class SiloBuilderExtensions
         configureRisk?.Invoke(services.AddOptions<RiskOptions>());
         services.AddOptions<RiskOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<RiskOptions>, RiskOptionsValidator>();
+        services.AddOptions<CreditScoreBandOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CreditScoreBandOptions>, CreditScoreBandOptionsValidator>();
+        services.AddSingleton(provider => new CreditScoreBands(provider.GetRequiredService<IOptions<CreditScoreBandOptions>>().Value));
         services.AddSingleton<IValidateOptions<SwitchOptions>, SwitchOptionsValidator>();
         services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
         services.AddSingleton<IValidateOptions<CallerOptions>, CallerOptionsValidator>();

@@ -45,8 +45,8 @@ public static class SwitchMetrics
 
     /// <summary>
     /// Risk rules evaluated inside decisions: tag <c>kind</c>, <c>mode</c> (enforce|shadow), <c>fired</c> true|false. Every
-    /// firing on a decision is counted here (<see cref="RecordDecision(DecisionEvent)"/>); the rule engine adds the
-    /// evaluations that did not fire with <see cref="RecordRuleEvaluation"/>.
+    /// rule the decision evaluated (mode not off) counts once, fired or not (<see cref="RecordRuleEvaluations"/>).
+    /// Backtests are not counted: they are not decisions.
     /// </summary>
     public static readonly Counter<long> RuleEvaluations = Meter.CreateCounter<long>("bts.rule.evaluations", "{evaluation}",
         "Risk rule evaluations, by kind, mode and whether the rule fired");
@@ -63,14 +63,43 @@ public static class SwitchMetrics
         }
     }
 
-    /// <summary>A new authorization's decision, and each rule that fired on it, by its mode then (enforce or shadow).</summary>
-    public static void RecordDecision(DecisionEvent decision)
+    /// <summary>A new authorization's decision (its rule evaluations are counted where the rules ran: <see cref="RecordRuleEvaluations"/>).</summary>
+    public static void RecordDecision(DecisionEvent decision) => RecordDecision(decision.Reason);
+
+    /// <summary>
+    /// Counts every rule of <paramref name="rules"/> that one decision evaluated (mode not off), fired or not (fired: it
+    /// has a finding, by rule id, in any order). Allocation-free: indexed loops, cached tag names, the
+    /// three-tag overload (it runs on every payment); nothing at all without a listener.
+    /// </summary>
+    public static void RecordRuleEvaluations(RuleSet rules, IReadOnlyList<RiskFinding> findings)
     {
-        RecordDecision(decision.Reason);
-        foreach (var firing in decision.Firings)
+        if (!RuleEvaluations.Enabled)
         {
-            RecordRuleEvaluation(firing.Kind, firing.Mode, fired: true);
+            return;
         }
+
+        var all = rules.Rules;
+        for (var index = 0; index < all.Count; index++)
+        {
+            var rule = all[index];
+            if (rule.Mode != RiskMode.Off)
+            {
+                RecordRuleEvaluation(rule.Kind, rule.Mode, Fired(rule, findings));
+            }
+        }
+    }
+
+    private static bool Fired(RiskRule rule, IReadOnlyList<RiskFinding> findings)
+    {
+        for (var index = 0; index < findings.Count; index++)
+        {
+            if (string.Equals(findings[index].Rule.RuleId, rule.RuleId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static void RecordAuthorization(TimeSpan elapsed, bool approved) =>

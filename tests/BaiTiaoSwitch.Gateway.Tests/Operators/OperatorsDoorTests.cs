@@ -18,7 +18,7 @@ public sealed class OperatorsDoorTests(GatewayFixture fixture)
     [InlineData("/metrics")]
     [InlineData("/console/")]
     [InlineData("/console/console.js")]
-    [InlineData("/console/feed")]
+    [InlineData("/console/api/v1/events")]
     [InlineData("/console/api/v1/cards/card_x")]
     [InlineData("/CONSOLE/api/v1/cards/card_x")]
     public async Task A_production_gateway_refuses_operators_surfaces_without_the_credential(string path)
@@ -73,6 +73,11 @@ public sealed class OperatorsDoorTests(GatewayFixture fixture)
 
         using var missing = await http.GetAsync("/console/appsettings.json");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // The console's own fallback feed is gone: its only live feed is GET /v1/events, through its relay.
+        using var oldFeed = await http.GetAsync("/console/feed");
+        Assert.Equal(HttpStatusCode.NotFound, oldFeed.StatusCode);
+        Assert.DoesNotContain("EventSource(", await http.GetStringAsync("/console/console.js"), StringComparison.Ordinal);
     }
 
     [Fact]

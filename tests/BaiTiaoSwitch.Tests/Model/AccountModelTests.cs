@@ -26,6 +26,7 @@ public sealed class AccountModelTests(ITestOutputHelper output)
         (8, Gen.Select(Gen.Int[0, 999], Gen.Int[10, 120], (capture, percent) => (KeyedOperation)new RefundStep(capture, percent))),
         (3, Gen.Bool.Select(freeze => (KeyedOperation)new FreezeStep(freeze))),
         (3, Gen.Long[2_000, 20_000].Select(limit => (KeyedOperation)new CreditLimitStep(limit))),
+        (3, Gen.Int[Accounts.CreditScores.Min, Accounts.CreditScores.Max].Select(score => (KeyedOperation)new CreditScoreStep(score))),
         (3, Gen.Select(OptionalAmount, OptionalCount, OptionalCount, (amount, day, month) => (KeyedOperation)new AccountLimitsStep(amount, day, month))));
 
     private static readonly Gen<ModelOperation> Step = Gen.Frequency(

@@ -21,6 +21,9 @@ public sealed record FreezeStep(bool Freeze) : KeyedOperation;
 
 public sealed record CreditLimitStep(long Limit) : KeyedOperation;
 
+/// <summary>The issuer sets the holder's credit score: the limit in force follows the score's band.</summary>
+public sealed record CreditScoreStep(int Score) : KeyedOperation;
+
 public sealed record AccountLimitsStep(long? DailyAmountMax, int? DailyCountMax, int? MonthlyCountMax) : KeyedOperation;
 
 /// <summary>Moves the clock and runs the expiry sweep.</summary>

@@ -70,7 +70,8 @@ public sealed class RealLine
 
     public static Outcome View(Refund refund) => new("refund", refund.Amount.Amount);
 
-    public static Outcome View(AccountSnapshot account) => new("account:" + account.Status, account.CreditLimit.Amount);
+    public static Outcome View(AccountSnapshot account) =>
+        new("account:" + account.Status + ":score=" + account.CreditScore, account.CreditLimit.Amount, Available: account.Available.Amount);
 
     private sealed class InstantStore : IAccountStore
     {

@@ -117,11 +117,22 @@ public sealed partial class ReferenceLine
         return AccountView();
     }
 
+    /// <summary>The issuer's limit; the limit in force is its share by the score's band (API.md's default bands, written out here on their own).</summary>
     public Outcome SetLimit(long limit)
     {
-        Limit = limit;
+        IssuerLimit = limit;
+        Limit = IssuerLimit * BandPercent(Score) / 100;
         return AccountView();
     }
+
+    public Outcome SetScore(int score)
+    {
+        Score = score;
+        Limit = IssuerLimit * BandPercent(Score) / 100;
+        return AccountView();
+    }
+
+    private static long BandPercent(int score) => score >= 700 ? 100 : score >= 600 ? 80 : score >= 500 ? 50 : 20;
 
     public Outcome SetAccountLimits(long? dayAmount, int? dayCount, int? monthCount)
     {
@@ -142,7 +153,7 @@ public sealed partial class ReferenceLine
         return due.Count;
     }
 
-    public Outcome AccountView() => new("account:" + (Frozen ? "Frozen" : "Active"), Limit);
+    public Outcome AccountView() => new("account:" + (Frozen ? "Frozen" : "Active") + ":score=" + Score, Limit, Available: Available);
 
     private Outcome View(Hold hold, string? reason) =>
         new($"auth:{hold.Status}:{reason ?? "approved"}", hold.Amount, hold.Captured, hold.Reversed, Available);

@@ -32,6 +32,11 @@ public sealed partial class ReferenceLine(long limit, int overCapturePercent, lo
 
     public long Limit { get; set; } = limit;
 
+    /// <summary>The limit the issuer last set (the line starts with score 700: its whole limit is in force).</summary>
+    public long IssuerLimit { get; set; } = limit;
+
+    public int Score { get; set; } = 700;
+
     /// <summary>The one enforce risk rule of the run: velocity, scope grant (the real line also has a shadow rule, which must change nothing).</summary>
     public int VelocityCountMax { get; init; } = int.MaxValue;
 

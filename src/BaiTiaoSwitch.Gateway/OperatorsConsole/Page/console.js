@@ -1,7 +1,6 @@
 // The operators' console. It reads the switch's events (GET /v1/events, API.md) and calls the issuer's API
 // (GET /v1/alerts, POST /v1/alerts/{id}/resolve, the unfreeze routes) through the gateway's relay at api/v1/…, which
-// signs each call as the console's issuer channel once the operator is let in. Until the gateway serves /v1/events,
-// it falls back to the console's own feed (feed), which follows the same event streams.
+// signs each call as the console's issuer channel once the operator is let in. Its only live feed is GET /v1/events.
 "use strict";
 (() => {
   const FEED_ROWS = 50, ALERT_ROWS = 50, WINDOW_S = 120, RATE_S = 10;
@@ -98,19 +97,17 @@
 
   // --- events ------------------------------------------------------------------------------------------------
   function onEvent(type, id, data) {
-    if (type === "ready") { status("live", "live"); return; }
     if (type !== "decision" && type !== "alert") return;
     if (id) { if (seen.has(id)) return; seen.add(id); lastEventId = id; }
     const e = JSON.parse(data);
     if (type === "decision") onDecision(e, e.decision ?? e); else onAlert(e.alert ?? e);
   }
 
-  // SSE over fetch (so a 404 is visible and Last-Event-ID can be sent on reconnect).
+  // SSE over fetch (so an error status is visible and Last-Event-ID can be sent on reconnect).
   async function followApi() {
     const headers = { Accept: "text/event-stream" };
     if (lastEventId) headers["Last-Event-ID"] = lastEventId;
     const response = await fetch("api/v1/events", { headers });
-    if (response.status === 404) return false;
     if (!response.ok || !response.body) throw new Error(String(response.status));
     status("live", "live");
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -133,12 +130,6 @@
     }
   }
 
-  function followOwnFeed() {
-    const source = new EventSource("feed");
-    for (const type of ["ready", "decision", "alert"]) source.addEventListener(type, (m) => onEvent(type, m.lastEventId, m.data));
-    source.onerror = () => status("connecting", "reconnecting…");
-  }
-
   async function loadAlerts() {
     const response = await fetch("api/v1/alerts?limit=" + ALERT_ROWS);
     if (response.ok) ((await response.json()).alerts || []).forEach((a) => alerts.set(a.alertId, a));
@@ -149,7 +140,7 @@
     loadAlerts().catch(() => {});
     for (;;) {
       try {
-        if (!(await followApi())) { followOwnFeed(); return; }
+        await followApi();
       } catch {
         status("connecting", "reconnecting…");
         await new Promise((r) => setTimeout(r, 2000));

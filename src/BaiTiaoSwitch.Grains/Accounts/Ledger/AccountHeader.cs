@@ -5,6 +5,9 @@ namespace BaiTiaoSwitch.Accounts;
 /// <see cref="OverLimitAmount"/> and <see cref="OverLimitCount"/> total the forced postings (a capture above its hold,
 /// or after its hold expired), whether or not they took the line over its limit. <see cref="EventsPublishedThrough"/>
 /// is the journal version up to which every event is known to be published (the outbox's progress; it lags, never leads).
+/// <see cref="CreditLimit"/> is the limit in force: <see cref="IssuerCreditLimit"/> (the limit the issuer last set) times
+/// the percent of the score's band (<see cref="CreditScoreBands"/>). 0 there means a line journaled before the bands: its
+/// limit in force is the issuer's.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
 public sealed record AccountHeader(
@@ -23,9 +26,13 @@ public sealed record AccountHeader(
     [property: Id(12)] DateTimeOffset OpenedAt,
     [property: Id(13)] int OpenHolds,
     [property: Id(14)] long NextAlertNumber = 1,
-    [property: Id(15)] long EventsPublishedThrough = 0)
+    [property: Id(15)] long EventsPublishedThrough = 0,
+    [property: Id(16)] long IssuerCreditLimit = 0)
 {
     public bool IsOpened => Holder is not null;
+
+    /// <summary>The limit the issuer last set, which the score bands take their share of.</summary>
+    public long IssuerLimit => IssuerCreditLimit > 0 ? IssuerCreditLimit : CreditLimit;
 
     public long Available => checked(CreditLimit - Pending - Posted);
 

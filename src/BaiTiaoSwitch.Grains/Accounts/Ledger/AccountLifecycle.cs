@@ -5,7 +5,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>The operations on the line itself. Each one is validated here, before it reaches the pipeline.</summary>
 public static class AccountLifecycle
 {
-    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector)
+    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector, CreditScoreBands bands)
     {
         if (request is null || request.AccountId != accountId)
         {
@@ -15,10 +15,12 @@ public static class AccountLifecycle
         Ids.Require(request.AccountId, "accountId");
         request.Holder?.Validated();
         var limit = MoneyRules.RequirePositive(request.CreditLimit, "creditLimit");
-        if (request.Holder is null || request.CreditScore is < 0 or > 1000)
+        if (request.Holder is null)
         {
-            throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'holder' is required and 'creditScore' must be from 0 to 1000.");
+            throw new InvalidRequestException(ErrorCodes.InvalidRequest, "'holder' is required.");
         }
+
+        CreditScores.Require(request.CreditScore);
 
         var holder = HolderRecord.Protect(request.Holder, protector);
 
@@ -29,8 +31,8 @@ public static class AccountLifecycle
             var header = book.Header;
             if (!header.IsOpened)
             {
-                book.SetHeader(new AccountHeader(accountId, AccountStatus.Active, limit.Currency, limit.Amount, 0, 0, 0, 0, request.CreditScore, holder,
-                    SpendLimits.None, 1, now, 0));
+                book.SetHeader(new AccountHeader(accountId, AccountStatus.Active, limit.Currency, bands.LimitFor(limit.Amount, request.CreditScore), 0, 0, 0, 0,
+                    request.CreditScore, holder, SpendLimits.None, 1, now, 0, IssuerCreditLimit: limit.Amount));
             }
             else if (!header.Holder!.Matches(request.Holder, protector) || header.CreditScore != request.CreditScore || header.Currency != limit.Currency)
             {
@@ -45,11 +47,12 @@ public static class AccountLifecycle
 
     public static LifecycleOperation Close() => Transition(OperationKind.Close, AccountStatus.Closed, AccountStatus.Active, AccountStatus.Frozen, AccountStatus.Closed);
 
-    public static LifecycleOperation ChangeCreditLimit(AccountBook book, Money creditLimit)
+    /// <summary>The issuer's new limit; the limit in force is its share by the line's score band.</summary>
+    public static LifecycleOperation ChangeCreditLimit(AccountBook book, Money creditLimit, CreditScoreBands bands)
     {
         var limit = LineChecks.RequireCurrency(book, MoneyRules.RequirePositive(creditLimit, "creditLimit"), "creditLimit");
         return new LifecycleOperation(OperationKind.ChangeCreditLimit, LifecycleOperation.FingerprintFor("credit-limit", limit.Amount, limit.Currency),
-            (line, _) => line.SetHeader(line.Header with { CreditLimit = limit.Amount }));
+            (line, _) => line.SetHeader(line.Header with { IssuerCreditLimit = limit.Amount, CreditLimit = bands.LimitFor(limit.Amount, line.Header.CreditScore) }));
     }
 
     public static LifecycleOperation SetLimits(SpendLimits? limits)

@@ -20,6 +20,7 @@ public enum OperationKind
     Close = 10,
     ChangeCreditLimit = 11,
     SetLimits = 12,
+    ChangeCreditScore = 13,
 }
 
 /// <summary>
