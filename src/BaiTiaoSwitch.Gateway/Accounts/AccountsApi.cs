@@ -23,8 +23,8 @@ public static class AccountsApi
             .WithSummary("Change the credit limit (lowering below use is allowed: it blocks approvals until use falls)");
         api.MapPut("/accounts/{accountId}/credit-score", ChangeCreditScore).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.CreditScoreBody).Accepts<CreditScoreBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.IdempotencyKeyReused)
-            .WithSummary("Set the holder's credit score (an integer from 0 to 1000; else 400 invalid_request): the credit limit becomes the limit the issuer "
-                + "last set times the score band's percent (default bands: 700+ 100%, 600-699 80%, 500-599 50%, below 500 20%, rounded down to the fen); "
+            .WithSummary("Set the holder's credit score (an integer from 0 to 1000; else 400 invalid_request): a score that moves into another band puts "
+                + "that band's percent of the limit the issuer last set in force; a move within a band changes no limit, and a limit the issuer sets (at opening or with credit-limit) is in force as set (default bands: 700+ 100%, 600-699 80%, 500-599 50%, below 500 20%, rounded down to the fen); "
                 + "a move to a lower band raises a credit_score_drop alert; a limit below current use blocks approvals until use falls");
         api.MapPost("/accounts/{accountId}/freeze", Freeze).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.EmptyBody).Accepts<EmptyBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound, ErrorCodes.InvalidTransition, ErrorCodes.IdempotencyKeyReused)

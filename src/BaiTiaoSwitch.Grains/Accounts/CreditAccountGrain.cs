@@ -81,7 +81,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
     {
-        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, bands);
+        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
         var snapshot = await Run(idempotencyKey, open);
         await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
         return snapshot;
@@ -107,7 +107,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     }
 
     public Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit) =>
-        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit, bands));
+        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit));
 
     public Task<AccountSnapshot> ChangeCreditScore(string idempotencyKey, int creditScore) => Run(idempotencyKey, CreditScoreChange.Change(creditScore, bands));
 

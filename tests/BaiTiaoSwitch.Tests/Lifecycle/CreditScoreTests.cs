@@ -35,15 +35,16 @@ public sealed class CreditScoreTests(ClusterFixture fixture)
         Assert.Equal(dropped with { }, (await issuer.ChangeCreditScoreAsync(scenario.AccountId, 550, RequestOptions.WithKey(dropKey))) with { });
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => issuer.ChangeCreditScoreAsync(scenario.AccountId, 800, RequestOptions.WithKey(dropKey)));
 
-        // A new limit from the issuer takes the band's share; once use falls, approvals come back.
-        Assert.Equal(10_000L, (await issuer.ChangeCreditLimitAsync(scenario.AccountId, Money.Fen(20_000))).CreditLimit.Amount);
-        Assert.True((await scenario.Pay("alipay", 4_000)).IsApproved);
-        Assert.Equal(DeclineReason.InsufficientCredit, (await scenario.Pay("alipay", 1)).Reason);
+        // Once use falls, approvals come back within the band's share.
         await scenario.Wallet("alipay").ReverseAsync(hold.AuthorizationId);
-        Assert.True((await scenario.Pay("alipay", 6_000)).IsApproved);
+        Assert.True((await scenario.Pay("alipay", 5_000)).IsApproved);
+        Assert.Equal(DeclineReason.InsufficientCredit, (await scenario.Pay("alipay", 1)).Reason);
 
-        // A rise raises nothing; the whole limit is back.
-        Assert.Equal(20_000L, (await issuer.ChangeCreditScoreAsync(scenario.AccountId, 800)).CreditLimit.Amount);
+        // A rise into the top band raises nothing and puts the issuer's whole limit back in force.
+        Assert.Equal(10_000L, (await issuer.ChangeCreditScoreAsync(scenario.AccountId, 800)).CreditLimit.Amount);
+
+        // A limit the issuer sets is in force as set: the issuer sets it knowing the score.
+        Assert.Equal(20_000L, (await issuer.ChangeCreditLimitAsync(scenario.AccountId, Money.Fen(20_000))).CreditLimit.Amount);
 
         var alert = await SingleAlertStored(issuer, scenario.AccountId);
         Assert.Equal((Alert.CreditScoreDrop, "high", scenario.AccountId, AlertActionTaken.None), (alert.Kind, alert.Severity, alert.AccountId, alert.Action));
@@ -52,7 +53,7 @@ public sealed class CreditScoreTests(ClusterFixture fixture)
         // Durable: a new activation reads the score and the limit back from storage, and the ledger is conserved.
         await Activations.DeactivateAll(cluster);
         var reloaded = await issuer.GetAccountAsync(scenario.AccountId);
-        Assert.Equal((20_000L, 800, 10_000L), (reloaded.CreditLimit.Amount, reloaded.CreditScore, reloaded.Pending.Amount));
+        Assert.Equal((20_000L, 800, 5_000L), (reloaded.CreditLimit.Amount, reloaded.CreditScore, reloaded.Pending.Amount));
         await StoredLedger.AssertConserved(cluster, scenario);
     }
 
@@ -73,12 +74,14 @@ public sealed class CreditScoreTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task An_account_opened_with_a_low_score_starts_with_its_band_share_of_the_issuers_limit()
+    public async Task An_account_opened_with_a_low_score_keeps_the_issuers_limit_until_its_score_moves_to_another_band()
     {
         var issuer = new BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
         var accountId = "acct-" + Guid.NewGuid().ToString("N")[..16];
         var opened = await issuer.OpenAccountAsync(new OpenAccountRequest(accountId, new Holder("张三", "110101199003077777", "13800138000"), Money.Fen(10_001), 650));
-        Assert.Equal((8_000L, 650), (opened.CreditLimit.Amount, opened.CreditScore));
+        Assert.Equal((10_001L, 650), (opened.CreditLimit.Amount, opened.CreditScore));
+        Assert.Equal(10_001L, (await issuer.ChangeCreditScoreAsync(accountId, 660)).CreditLimit.Amount);
+        Assert.Equal(5_000L, (await issuer.ChangeCreditScoreAsync(accountId, 550)).CreditLimit.Amount);
         Assert.Equal(10_001L, (await issuer.ChangeCreditScoreAsync(accountId, 700)).CreditLimit.Amount);
     }
 

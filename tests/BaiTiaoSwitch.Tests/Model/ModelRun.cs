@@ -131,7 +131,7 @@ public sealed class ModelRun
                     key => real.Run(issuer, key, freeze.Freeze ? AccountLifecycle.Freeze() : AccountLifecycle.Unfreeze(), RealLine.View));
             case CreditLimitStep limit:
                 return ("issuer", $"limit|{limit.Limit}", () => model.SetLimit(limit.Limit),
-                    key => real.Run(issuer, key, AccountLifecycle.ChangeCreditLimit(real.Book, Money.Fen(limit.Limit), CreditScoreBands.Default), RealLine.View));
+                    key => real.Run(issuer, key, AccountLifecycle.ChangeCreditLimit(real.Book, Money.Fen(limit.Limit)), RealLine.View));
             case CreditScoreStep score:
                 return ("issuer", $"score|{score.Score}", () => model.SetScore(score.Score),
                     key => real.Run(issuer, key, CreditScoreChange.Change(score.Score, CreditScoreBands.Default), RealLine.View));

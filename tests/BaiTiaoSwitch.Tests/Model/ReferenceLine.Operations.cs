@@ -117,18 +117,24 @@ public sealed partial class ReferenceLine
         return AccountView();
     }
 
-    /// <summary>The issuer's limit; the limit in force is its share by the score's band (API.md's default bands, written out here on their own).</summary>
+    /// <summary>The issuer's limit is in force as set: the issuer sets it knowing the score.</summary>
     public Outcome SetLimit(long limit)
     {
         IssuerLimit = limit;
-        Limit = IssuerLimit * BandPercent(Score) / 100;
+        Limit = limit;
         return AccountView();
     }
 
+    /// <summary>A score that moves to another band puts that band's share of the issuer's limit in force (API.md's default bands, written out here on their own); a move within a band changes no limit.</summary>
     public Outcome SetScore(int score)
     {
+        var moved = BandPercent(score) != BandPercent(Score);
         Score = score;
-        Limit = IssuerLimit * BandPercent(Score) / 100;
+        if (moved)
+        {
+            Limit = IssuerLimit * BandPercent(Score) / 100;
+        }
+
         return AccountView();
     }
 

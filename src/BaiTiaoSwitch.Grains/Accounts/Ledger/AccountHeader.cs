@@ -5,9 +5,9 @@ namespace BaiTiaoSwitch.Accounts;
 /// <see cref="OverLimitAmount"/> and <see cref="OverLimitCount"/> total the forced postings (a capture above its hold,
 /// or after its hold expired), whether or not they took the line over its limit. <see cref="EventsPublishedThrough"/>
 /// is the journal version up to which every event is known to be published (the outbox's progress; it lags, never leads).
-/// <see cref="CreditLimit"/> is the limit in force: <see cref="IssuerCreditLimit"/> (the limit the issuer last set) times
-/// the percent of the score's band (<see cref="CreditScoreBands"/>). 0 there means a line journaled before the bands: its
-/// limit in force is the issuer's.
+/// <see cref="CreditLimit"/> is the limit in force: <see cref="IssuerCreditLimit"/> (the limit the issuer last set) as set,
+/// until a score change moves the line into another band, which puts that band's percent of it in force
+/// (<see cref="CreditScoreBands"/>). 0 there means a line journaled before the bands: its limit in force is the issuer's.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
 public sealed record AccountHeader(

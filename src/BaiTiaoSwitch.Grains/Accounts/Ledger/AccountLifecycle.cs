@@ -5,7 +5,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>The operations on the line itself. Each one is validated here, before it reaches the pipeline.</summary>
 public static class AccountLifecycle
 {
-    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector, CreditScoreBands bands)
+    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector)
     {
         if (request is null || request.AccountId != accountId)
         {
@@ -31,7 +31,7 @@ public static class AccountLifecycle
             var header = book.Header;
             if (!header.IsOpened)
             {
-                book.SetHeader(new AccountHeader(accountId, AccountStatus.Active, limit.Currency, bands.LimitFor(limit.Amount, request.CreditScore), 0, 0, 0, 0,
+                book.SetHeader(new AccountHeader(accountId, AccountStatus.Active, limit.Currency, limit.Amount, 0, 0, 0, 0,
                     request.CreditScore, holder, SpendLimits.None, 1, now, 0, IssuerCreditLimit: limit.Amount));
             }
             else if (!header.Holder!.Matches(request.Holder, protector) || header.CreditScore != request.CreditScore || header.Currency != limit.Currency)
@@ -47,12 +47,15 @@ public static class AccountLifecycle
 
     public static LifecycleOperation Close() => Transition(OperationKind.Close, AccountStatus.Closed, AccountStatus.Active, AccountStatus.Frozen, AccountStatus.Closed);
 
-    /// <summary>The issuer's new limit; the limit in force is its share by the line's score band.</summary>
-    public static LifecycleOperation ChangeCreditLimit(AccountBook book, Money creditLimit, CreditScoreBands bands)
+    /// <summary>
+    /// The issuer's new limit, in force as set: the issuer sets a limit knowing the holder's score. A later score change
+    /// into another band puts that band's share of this limit in force (<see cref="CreditScoreChange"/>).
+    /// </summary>
+    public static LifecycleOperation ChangeCreditLimit(AccountBook book, Money creditLimit)
     {
         var limit = LineChecks.RequireCurrency(book, MoneyRules.RequirePositive(creditLimit, "creditLimit"), "creditLimit");
         return new LifecycleOperation(OperationKind.ChangeCreditLimit, LifecycleOperation.FingerprintFor("credit-limit", limit.Amount, limit.Currency),
-            (line, _) => line.SetHeader(line.Header with { IssuerCreditLimit = limit.Amount, CreditLimit = bands.LimitFor(limit.Amount, line.Header.CreditScore) }));
+            (line, _) => line.SetHeader(line.Header with { IssuerCreditLimit = limit.Amount, CreditLimit = limit.Amount }));
     }
 
     public static LifecycleOperation SetLimits(SpendLimits? limits)
