@@ -29,6 +29,15 @@ public sealed class SwitchOptions
     /// <summary>Events in one message of the event stream (an Azure Queue message holds at most 64 KiB).</summary>
     public int OutboxEventsPerMessageMax { get; set; } = 64;
 
+    /// <summary>How often each event queue's pulling agent looks for messages while its queue is busy.</summary>
+    public TimeSpan EventPollPeriod { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest an idle event queue goes unread: after empty reads the agent waits longer each time, up to this.</summary>
+    public TimeSpan EventPollIdleMax { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Queue messages each pulling agent holds for delivery (its cache); past it the agent stops reading.</summary>
+    public int EventCacheMessagesMax { get; set; } = 1_024;
+
     /// <summary>Journal entries a line keeps in memory waiting to be published; past it the line reloads and reads them back.</summary>
     public int OutboxPendingMax { get; set; } = 10_000;
 
