@@ -26,8 +26,17 @@ public sealed class SwitchOptions
     /// </summary>
     public int RequestKeyShards { get; set; } = 1;
 
-    /// <summary>Events in one message of the event stream (an Azure Queue message holds at most 64 KiB).</summary>
-    public int OutboxEventsPerMessageMax { get; set; } = 64;
+    /// <summary>
+    /// Events in one message of the event stream. An Azure Queue message holds at most 64 KiB of base64: about 220
+    /// decision events of ~290 B each; a message refused as too large is split.
+    /// </summary>
+    public int OutboxEventsPerMessageMax { get; set; } = 128;
+
+    /// <summary>
+    /// How long the outbox waits, when it starts publishing, for more durable entries to join the first in one queue
+    /// message. Delays events (never answers); one message then carries several entries (fewer puts, reads and deletes).
+    /// </summary>
+    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How often each event queue's pulling agent looks for messages while its queue is busy.</summary>
     public TimeSpan EventPollPeriod { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -49,6 +49,11 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
 
     private async Task Pump()
     {
+        if (book.Options.OutboxLingerPeriod > TimeSpan.Zero)
+        {
+            await Task.Delay(book.Options.OutboxLingerPeriod);
+        }
+
         var failures = 0;
         while (pending.Count > 0)
         {
