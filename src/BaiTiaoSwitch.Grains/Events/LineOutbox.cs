@@ -49,14 +49,15 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
 
     private async Task Pump()
     {
-        if (book.Options.OutboxLingerPeriod > TimeSpan.Zero)
-        {
-            await Task.Delay(book.Options.OutboxLingerPeriod);
-        }
-
         var failures = 0;
         while (pending.Count > 0)
         {
+            // Unless a full message already waits, give the next entries a moment to join this one.
+            if (book.Options.OutboxLingerPeriod > TimeSpan.Zero && !FullMessageWaits())
+            {
+                await Task.Delay(book.Options.OutboxLingerPeriod);
+            }
+
             // The entries waiting now go out together, in version order, up to one message's worth of events: under load
             // one queue message (one put, one get share, one delete) carries several journal entries.
             var (entries, lastVersion, events) = NextMessage();
@@ -83,6 +84,21 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RetryDelayMax.TotalMilliseconds, 50 * Math.Pow(2, failures))));
             }
         }
+    }
+
+    private bool FullMessageWaits()
+    {
+        var events = 0;
+        foreach (var (_, entryEvents) in pending)
+        {
+            events += entryEvents.Count;
+            if (events >= book.Options.OutboxEventsPerMessageMax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The oldest waiting entries whose events fit in one message (always at least one entry), and their events.</summary>
