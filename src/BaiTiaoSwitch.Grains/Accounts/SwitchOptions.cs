@@ -35,8 +35,10 @@ public sealed class SwitchOptions
     /// <summary>
     /// How long the outbox waits, when it starts publishing, for more durable entries to join the first in one queue
     /// message. Delays events (never answers); one message then carries several entries (fewer puts, reads and deletes).
+    /// Off by default: a snapshot prunes the journal only below what is published, so entries still lingering stay
+    /// until the next snapshot (pruning again once the outbox catches up is not built yet).
     /// </summary>
-    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.Zero;
 
     /// <summary>How often each event queue's pulling agent looks for messages while its queue is busy.</summary>
     public TimeSpan EventPollPeriod { get; set; } = TimeSpan.FromMilliseconds(200);
