@@ -126,6 +126,9 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
                 options.LookupKey = configuration["Bench:LookupKey"]!;
             }),
             callers => callers.Configure(options => options.Callers.AddRange(BenchCallers.All)));
+
+        // After the switch's own registration, so it wraps the real publisher.
+        MeasuredEventPublisher.Decorate(silo.Services);
     }
 }
 

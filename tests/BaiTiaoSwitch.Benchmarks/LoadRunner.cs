@@ -61,10 +61,14 @@ public static class LoadRunner
         {
             await Task.Delay(warmup);
             StorageTimings.ResetAll();
+            AzureRequestTally.Reset();
+            MeasuredEventPublisher.Reset();
             var meter = ResourceMeter.Start(azurite);
             await Task.Delay(measure);
             var use = meter.Stop();
-            return (use, StorageTimings.Summaries(use.Seconds), StorageTimings.For(StorageNames.Journal).Writes.Read().Count);
+            var authorizations = Math.Max(1, states.Sum(state => state.Approved + state.Declined));
+            var requests = AzureRequestTally.Per(authorizations, "authorization").Concat(MeasuredEventPublisher.Per(authorizations, "authorization"));
+            return (use, (IReadOnlyList<string>)[.. StorageTimings.Summaries(use.Seconds), .. requests], StorageTimings.For(StorageNames.Journal).Writes.Read().Count);
         });
 
         await Task.WhenAll(states.Select(state => Task.Run(() => Loop(state, windowStart, windowEnd, call))));

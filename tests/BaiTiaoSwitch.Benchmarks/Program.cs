@@ -23,6 +23,7 @@ var report = new Report();
 
 // Every table and container of this run starts with its own prefix (lowercase letters only), and goes at the end.
 var namePrefix = "bench" + new string(Enumerable.Range(0, 8).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+AzureRequestTally.NamePrefix = namePrefix;
 report.Title(args, options, azurite, namePrefix, privateAzurite?.Describe() ?? $"shared ({options.ConnectionString.Split(';')[0]})");
 
 try

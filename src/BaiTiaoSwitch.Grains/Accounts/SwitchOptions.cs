@@ -26,8 +26,28 @@ public sealed class SwitchOptions
     /// </summary>
     public int RequestKeyShards { get; set; } = 1;
 
-    /// <summary>Events in one message of the event stream (an Azure Queue message holds at most 64 KiB).</summary>
-    public int OutboxEventsPerMessageMax { get; set; } = 64;
+    /// <summary>
+    /// Events in one message of the event stream. An Azure Queue message holds at most 64 KiB of base64: about 220
+    /// decision events of ~290 B each; a message refused as too large is split.
+    /// </summary>
+    public int OutboxEventsPerMessageMax { get; set; } = 128;
+
+    /// <summary>
+    /// How long the outbox waits, when it starts publishing, for more durable entries to join the first in one queue
+    /// message. Delays events (never answers); one message then carries several entries (fewer puts, reads and deletes).
+    /// Off by default: a snapshot prunes the journal only below what is published, so entries still lingering stay
+    /// until the next snapshot (pruning again once the outbox catches up is not built yet).
+    /// </summary>
+    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How often each event queue's pulling agent looks for messages while its queue is busy.</summary>
+    public TimeSpan EventPollPeriod { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest an idle event queue goes unread: after empty reads the agent waits longer each time, up to this.</summary>
+    public TimeSpan EventPollIdleMax { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Queue messages each pulling agent holds for delivery (its cache); past it the agent stops reading.</summary>
+    public int EventCacheMessagesMax { get; set; } = 1_024;
 
     /// <summary>Journal entries a line keeps in memory waiting to be published; past it the line reloads and reads them back.</summary>
     public int OutboxPendingMax { get; set; } = 10_000;

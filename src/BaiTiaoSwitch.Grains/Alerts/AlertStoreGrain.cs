@@ -14,12 +14,13 @@ namespace BaiTiaoSwitch.Alerts;
 /// is acknowledged, and ignores an event id it already holds (delivery is at least once, and a restarted line publishes
 /// again what it had not confirmed). The oldest alerts leave past <c>SwitchOptions.AlertsKeptPerStream</c>; a
 /// duplicate of one that left would be kept again, which only a republish older than the whole retention could cause.
+/// It takes deliveries a queue message at a time (a batch observer), so one storage write keeps every alert of a message.
 /// </summary>
 [ImplicitStreamSubscription(SwitchStreams.Namespace)]
 public sealed partial class AlertStoreGrain(
     [PersistentState("alerts", StorageNames.Snapshots)] IPersistentState<AlertStoreState> state,
     IOptions<SwitchOptions> options,
-    ILogger<AlertStoreGrain> logger) : Grain, IAlertStoreGrain, IStreamSubscriptionObserver, IAsyncObserver<SwitchEvent>
+    ILogger<AlertStoreGrain> logger) : Grain, IAlertStoreGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<SwitchEvent>
 {
     private readonly HashSet<string> eventIds = new(StringComparer.Ordinal);
 
@@ -61,14 +62,23 @@ public sealed partial class AlertStoreGrain(
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<SwitchEvent>().ResumeAsync(this);
 
-    public async Task OnNextAsync(SwitchEvent item, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(IList<SequentialItem<SwitchEvent>> items)
     {
-        if (item.Alert is null || !eventIds.Add(item.EventId))
+        var added = new List<string>();
+        foreach (var item in items.Select(delivered => delivered.Item))
+        {
+            if (item.Alert is not null && eventIds.Add(item.EventId))
+            {
+                state.State.Alerts.Add(new StoredAlert(item.EventId, item.Alert));
+                added.Add(item.EventId);
+            }
+        }
+
+        if (added.Count == 0)
         {
             return;
         }
 
-        state.State.Alerts.Add(new StoredAlert(item.EventId, item.Alert));
         var over = state.State.Alerts.Count - options.Value.AlertsKeptPerStream;
         if (over > 0)
         {
@@ -87,8 +97,9 @@ public sealed partial class AlertStoreGrain(
         catch
         {
             // Not stored: the delivery fails and comes again, and must not be taken for a duplicate then.
-            eventIds.Remove(item.EventId);
-            state.State.Alerts.RemoveAll(stored => stored.EventId == item.EventId);
+            var notStored = added.ToHashSet(StringComparer.Ordinal);
+            eventIds.ExceptWith(notStored);
+            state.State.Alerts.RemoveAll(stored => notStored.Contains(stored.EventId));
             throw;
         }
     }

@@ -50,27 +50,76 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
     private async Task Pump()
     {
         var failures = 0;
-        while (pending.TryPeek(out var next))
+        while (pending.Count > 0)
         {
+            // Unless a full message already waits, give the next entries a moment to join this one.
+            if (book.Options.OutboxLingerPeriod > TimeSpan.Zero && !FullMessageWaits())
+            {
+                await Task.Delay(book.Options.OutboxLingerPeriod);
+            }
+
+            // The entries waiting now go out together, in version order, up to one message's worth of events: under load
+            // one queue message (one put, one get share, one delete) carries several journal entries.
+            var (entries, lastVersion, events) = NextMessage();
             try
             {
-                if (next.Events.Count > 0)
+                if (events.Count > 0)
                 {
-                    var events = actions is null ? next.Events : await actions.CarryOut(next.Events);
-                    await publisher.Publish(book.Header.AccountId, events);
+                    var published = actions is null ? events : await actions.CarryOut(events);
+                    await publisher.Publish(book.Header.AccountId, published);
                 }
 
-                pending.Dequeue();
-                book.Published(next.Version);
+                for (var index = 0; index < entries; index++)
+                {
+                    pending.Dequeue();
+                }
+
+                book.Published(lastVersion);
                 failures = 0;
             }
             catch (Exception exception)
             {
                 failures++;
-                LogPublishFailed(exception, book.Header.AccountId, next.Version, failures);
+                LogPublishFailed(exception, book.Header.AccountId, lastVersion, failures);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(RetryDelayMax.TotalMilliseconds, 50 * Math.Pow(2, failures))));
             }
         }
+    }
+
+    private bool FullMessageWaits()
+    {
+        var events = 0;
+        foreach (var (_, entryEvents) in pending)
+        {
+            events += entryEvents.Count;
+            if (events >= book.Options.OutboxEventsPerMessageMax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The oldest waiting entries whose events fit in one message (always at least one entry), and their events.</summary>
+    private (int Entries, long LastVersion, List<SwitchEvent> Events) NextMessage()
+    {
+        var events = new List<SwitchEvent>();
+        var entries = 0;
+        var lastVersion = 0L;
+        foreach (var (version, entryEvents) in pending)
+        {
+            if (entries > 0 && events.Count + entryEvents.Count > book.Options.OutboxEventsPerMessageMax)
+            {
+                break;
+            }
+
+            events.AddRange(entryEvents);
+            lastVersion = version;
+            entries++;
+        }
+
+        return (entries, lastVersion, events);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: publishing the events of journal version {Version} failed ({Failures} in a row); retrying")]

@@ -7,7 +7,8 @@ namespace BaiTiaoSwitch.Events;
 
 /// <summary>
 /// Publishes on the Orleans stream of the line (<see cref="SwitchStreams"/>), on Azure Queues, in messages of at most
-/// <c>OutboxEventsPerMessageMax</c> events (a queue message holds at most 64 KiB).
+/// <c>OutboxEventsPerMessageMax</c> events (split further when a queue refuses one as over 64 KiB), without the request
+/// context.
 /// </summary>
 public sealed class StreamEventPublisher(IServiceProvider services, IOptions<SwitchOptions> options) : IEventPublisher
 {
@@ -15,10 +16,10 @@ public sealed class StreamEventPublisher(IServiceProvider services, IOptions<Swi
 
     public async Task Publish(string accountId, IReadOnlyList<SwitchEvent> events)
     {
+        // The request context of whichever call started the outbox (a wallet's signed caller token, say) would go into
+        // every queue message: it is not the events', and consumers do not read it. (Cleared for this method only.)
+        Orleans.Runtime.RequestContext.Clear();
         var stream = provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, SwitchStreams.StreamKeyOf(accountId)));
-        foreach (var chunk in events.Chunk(options.Value.OutboxEventsPerMessageMax))
-        {
-            await stream.OnNextBatchAsync(chunk);
-        }
+        await MessageSplitting.Put(events, options.Value.OutboxEventsPerMessageMax, chunk => stream.OnNextBatchAsync(chunk));
     }
 }

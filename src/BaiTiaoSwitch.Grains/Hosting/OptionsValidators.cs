@@ -36,6 +36,10 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.IdempotencyHotWindow > TimeSpan.Zero && options.IdempotencyHotWindow <= options.IdempotencyRetention, nameof(options.IdempotencyHotWindow), "must be more than 0 and at most IdempotencyRetention");
         Check(failures, options.IdempotencyHotMax is >= 1 and <= 10_000_000, nameof(options.IdempotencyHotMax), "must be from 1 to 10000000");
         Check(failures, options.OutboxEventsPerMessageMax is >= 1 and <= 200, nameof(options.OutboxEventsPerMessageMax), "must be from 1 to 200 (an Azure Queue message holds at most 64 KiB)");
+        Check(failures, options.EventPollPeriod >= TimeSpan.FromMilliseconds(10) && options.EventPollPeriod <= TimeSpan.FromSeconds(10), nameof(options.EventPollPeriod), "must be from 10 ms to 10 s");
+        Check(failures, options.EventPollIdleMax >= options.EventPollPeriod && options.EventPollIdleMax <= TimeSpan.FromMinutes(1), nameof(options.EventPollIdleMax), "must be from EventPollPeriod to 1 minute");
+        Check(failures, options.EventCacheMessagesMax is >= 32 and <= 100_000, nameof(options.EventCacheMessagesMax), "must be from 32 to 100000 (a read takes up to 32 messages)");
+        Check(failures, options.OutboxLingerPeriod >= TimeSpan.Zero && options.OutboxLingerPeriod <= TimeSpan.FromSeconds(1), nameof(options.OutboxLingerPeriod), "must be from 0 to 1 s");
         Check(failures, options.OutboxPendingMax is >= 1 and <= 1_000_000, nameof(options.OutboxPendingMax), "must be from 1 to 1000000");
         Check(failures, options.AlertsKeptPerStream is >= 1 and <= 100_000, nameof(options.AlertsKeptPerStream), "must be from 1 to 100000 (they live in one blob per stream)");
         Check(failures, options.EventReplayMax is >= 1 and <= 1_000_000, nameof(options.EventReplayMax), "must be from 1 to 1000000 (kept in memory, per stream)");

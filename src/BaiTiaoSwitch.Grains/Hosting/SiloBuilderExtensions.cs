@@ -18,6 +18,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Providers.Streams.AzureQueue;
+using Orleans.Streams;
 using Orleans.Reminders.AzureStorage;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -116,12 +118,23 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
         // Decisions and alerts go out on Orleans streams over Azure Queues (the outbox publishes them from the journal);
         // explicit subscriptions (a client following them) keep their state in Azure Table.
-        silo.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
-            queues.Configure<IOptions<SwitchStorageOptions>, IOptions<ClusterOptions>>((options, storage, cluster) =>
+        silo.AddAzureQueueStreams(SwitchStreams.Provider, streams =>
+        {
+            streams.ConfigureAzureQueue(queues => queues.Configure<IOptions<SwitchStorageOptions>, IOptions<ClusterOptions>>((options, storage, cluster) =>
             {
                 options.QueueServiceClient = new QueueServiceClient(storage.Value.ConnectionString);
                 options.QueueNames = EventQueues.NamesFor(storage.Value.NamePrefix, cluster.Value.ServiceId);
             }));
+            streams.ConfigurePullingAgent(agent => agent.Configure<IOptions<SwitchOptions>>((options, settings) => options.GetQueueMsgsTimerPeriod = settings.Value.EventPollPeriod));
+            streams.Configure<SimpleQueueCacheOptions>(cache => cache.Configure<IOptions<SwitchOptions>>((options, settings) => options.CacheSize = settings.Value.EventCacheMessagesMax));
+
+            // Idle queues are not read on every tick (see IdlePollingReceiver).
+            streams.ConfigureComponent<IQueueAdapterFactory>((services, name) =>
+            {
+                var settings = services.GetRequiredService<IOptions<SwitchOptions>>().Value;
+                return new IdlePollingQueues(AzureQueueAdapterFactory.Create(services, name), settings.EventPollPeriod, settings.EventPollIdleMax);
+            });
+        });
         silo.AddAzureTableGrainStorage("PubSubStore", (OptionsBuilder<AzureTableStorageOptions> table) =>
             table.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
             {
