@@ -33,6 +33,8 @@ public static class ErrorCatalog
         new(ErrorCodes.CaptureExceedsAuthorization, 422, "Capture exceeds authorization", "The capture is larger than this authorization allows."),
         new(ErrorCodes.ReversalExceedsRemaining, 422, "Reversal exceeds remaining", "The reversal is larger than the open hold."),
         new(ErrorCodes.RefundExceedsCaptured, 422, "Refund exceeds captured", "Refunds never exceed what was captured."),
+        new(ErrorCodes.AprAboveCap, 422, "APR above cap", "The installment plan's annual percentage rate, the internal rate of return of its payments, would exceed the configured cap (24% by default)."),
+        new(ErrorCodes.RepaymentExceedsBalance, 422, "Repayment exceeds balance", "The repayment is more than the account owes."),
         new(ErrorCodes.ChannelNotConfigured, 422, "Channel not configured", "The switch has no such wallet channel."),
         new(ErrorCodes.VerificationFailed, 422, "Verification failed", "The card and holder details could not be verified. Which element failed is never told."),
         new(ErrorCodes.OtpInvalid, 422, "One-time code invalid", "The code is wrong or expired. Three wrong codes end the binding attempt."),
