@@ -19,6 +19,18 @@ public sealed class BacktestOptions
 
     /// <summary>Transactions of one decision-history partition in flight at once on a silo.</summary>
     public int HistoryInFlightMax { get; set; } = 1;
+
+    /// <summary>
+    /// How long recorded decisions are kept (by the switch's clock); whole hours older than this are deleted. At least
+    /// <see cref="WindowMax"/>, so a window of the longest length ending now is fully kept.
+    /// </summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>How often the decision history's sweep runs (an Orleans reminder).</summary>
+    public TimeSpan HistorySweepPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Hours of decisions one sweep deletes at most; the rest waits for the next sweep.</summary>
+    public int HistorySweepHoursMax { get; set; } = 24;
 }
 
 internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOptions>
@@ -49,6 +61,21 @@ internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOption
         if (options.HistoryInFlightMax is < 1 or > 64)
         {
             failures.Add($"{nameof(options.HistoryInFlightMax)} must be from 1 to 64.");
+        }
+
+        if (options.HistoryRetention < options.WindowMax || options.HistoryRetention > TimeSpan.FromDays(3_660))
+        {
+            failures.Add($"{nameof(options.HistoryRetention)} must be at least {nameof(options.WindowMax)} ({options.WindowMax.TotalDays:0.##} days) and at most 3660 days.");
+        }
+
+        if (options.HistorySweepPeriod < TimeSpan.FromMinutes(1) || options.HistorySweepPeriod > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{nameof(options.HistorySweepPeriod)} must be from 1 minute (Orleans reminders) to 1 day.");
+        }
+
+        if (options.HistorySweepHoursMax is < 1 or > 10_000 || TimeSpan.FromHours(options.HistorySweepHoursMax) <= options.HistorySweepPeriod)
+        {
+            failures.Add($"{nameof(options.HistorySweepHoursMax)} must be from 1 to 10000 and cover more hours than {nameof(options.HistorySweepPeriod)}, so the sweep catches up.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -10,7 +10,8 @@ public interface IDecisionRecorderGrain : IGrainWithStringKey;
 /// <summary>
 /// Records every decision of one event stream in the decision history (the backtests' source), a batch at a time
 /// (implicit subscription to <see cref="SwitchStreams.Namespace"/>, beside the monitors' own). A batch completes once it
-/// is stored, so a failure makes the stream deliver it again; the history is keyed by event id.
+/// is stored, so a failure makes the stream deliver it again; the history is keyed by event id. Whatever records
+/// decisions makes sure the history's sweep (<see cref="IDecisionHistorySweepGrain"/>) exists, so the history stays bounded.
 /// </summary>
 [ImplicitStreamSubscription(SwitchStreams.Namespace)]
 public sealed class DecisionRecorderGrain(IDecisionHistory history) : Grain, IDecisionRecorderGrain, IStreamSubscriptionObserver
@@ -19,5 +20,8 @@ public sealed class DecisionRecorderGrain(IDecisionHistory history) : Grain, IDe
     {
         var handle = handleFactory.Create<SwitchEvent>();
         await handle.ResumeAsync(items => history.Record([.. items.Select(item => item.Item).Where(switchEvent => switchEvent.Decision is not null)]));
+
+        // Recording never waits on the sweep: a failed start is asked again by the next activation.
+        GrainFactory.GetGrain<IDecisionHistorySweepGrain>(0).Start().Ignore();
     }
 }

@@ -12,4 +12,10 @@ public interface IDecisionHistory
     Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every decision of the whole hours before <paramref name="before"/>'s hour, oldest hour first, at most
+    /// <paramref name="hoursMax"/> hours that hold decisions. Returns how many decisions were deleted (0: nothing older is left).
+    /// </summary>
+    Task<int> Forget(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default);
 }

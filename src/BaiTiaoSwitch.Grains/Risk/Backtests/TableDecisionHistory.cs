@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Hosting;
@@ -72,6 +73,53 @@ public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage,
                 yield return recorded;
             }
         }
+    }
+
+    /// <summary>
+    /// One range query over the service's partitions older than <paramref name="before"/>'s hour (hour partition keys sort
+    /// by time), keys only, deleted as it goes in entity-group transactions of at most 100 rows of one partition. What is
+    /// left is the progress: a sweep that stopped resumes at the oldest hour still stored, and rows recorded late into an
+    /// hour already swept are found too.
+    /// </summary>
+    public async Task<int> Forget(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default)
+    {
+        var client = await table.Value.ConfigureAwait(false);
+        var first = $"{cluster.Value.ServiceId}~";
+        var last = $"{cluster.Value.ServiceId}~{Hour(before).UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}";
+        var old = client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {last}"), select: ["PartitionKey", "RowKey"],
+            cancellationToken: cancellationToken);
+        var batch = new List<TableTransactionAction>(DecisionRows.TransactionRowsMax);
+        var hours = new HashSet<string>(StringComparer.Ordinal);
+        var deleted = 0;
+        await foreach (var row in old.ConfigureAwait(false))
+        {
+            if (batch.Count > 0 && (batch.Count == DecisionRows.TransactionRowsMax || batch[0].Entity.PartitionKey != row.PartitionKey))
+            {
+                deleted += await Delete(client, batch, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (hours.Add(row.PartitionKey.Split('~')[^2]) && hours.Count > hoursMax)
+            {
+                break;
+            }
+
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+        }
+
+        return deleted + await Delete(client, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Delete(TableClient client, List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        var count = batch.Count;
+        batch.Clear();
+        return count;
     }
 
     private async Task<List<SwitchEvent>> ReadPartition(TableClient client, string partition, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -1,0 +1,93 @@
+using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Risk.Backtests;
+using BaiTiaoSwitch.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace BaiTiaoSwitch.Tests.Risk.Backtests;
+
+/// <summary>The decision history is bounded: whole hours older than the retention are deleted, the rest is kept in order.</summary>
+[Collection(RiskClusterCollection.Name)]
+public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
+{
+    [Fact]
+    public async Task Forget_deletes_every_row_of_the_hours_before_the_cutoff_oldest_hour_first_and_keeps_the_rest_in_order()
+    {
+        var history = SiloSide.Services(fixture.Cluster).GetRequiredService<IDecisionHistory>();
+        var accounts = Enumerable.Range(0, 12).Select(index => $"acct-forget-{index}-" + Guid.NewGuid().ToString("N")[..8]).ToList();
+
+        // Hours no other test records in (before the switch's clock starts), so the counts are exact.
+        var cutoff = new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var oldest = Decisions(accounts, cutoff.AddHours(-5), 150);
+        var older = Decisions(accounts, cutoff.AddHours(-3), 30);
+        var kept = Decisions(accounts, cutoff, 40).Concat(Decisions(accounts, cutoff.AddHours(1), 40)).ToList();
+        await history.Record([.. oldest, .. older, .. kept]);
+
+        Assert.Equal(oldest.Count, await history.Forget(cutoff.AddMinutes(30), hoursMax: 1));
+        Assert.Equal(older.Count, await history.Forget(cutoff.AddMinutes(30), hoursMax: 24));
+        Assert.Equal(0, await history.Forget(cutoff.AddMinutes(30), hoursMax: 24));
+
+        var read = new List<SwitchEvent>();
+        await foreach (var decision in history.Read(cutoff.AddHours(-6), cutoff.AddHours(2)))
+        {
+            read.Add(decision);
+        }
+
+        Assert.Equal(kept.Select(decision => decision.EventId), read.Select(decision => decision.EventId));
+    }
+
+    [Fact]
+    public async Task The_sweep_deletes_the_hours_older_than_the_retention_by_the_switch_clock_and_a_second_sweep_deletes_nothing_more()
+    {
+        var history = SiloSide.Services(fixture.Cluster).GetRequiredService<IDecisionHistory>();
+        var sweep = SiloSide.Grains(fixture.Cluster).GetGrain<IDecisionHistorySweepGrain>(0);
+        var accounts = new[] { "acct-sweep-" + Guid.NewGuid().ToString("N")[..8] };
+        var now = SwitchSiloConfigurator.Clock.GetUtcNow();
+        var expired = Decisions(accounts, now - new BacktestOptions().HistoryRetention - TimeSpan.FromHours(2), 3);
+        var kept = Decisions(accounts, now.AddHours(1), 3);
+        await history.Record([.. expired, .. kept]);
+
+        Assert.True(await sweep.SweepNow() >= expired.Count);
+        Assert.Equal(0, await sweep.SweepNow());
+
+        Assert.Empty(await ReadAll(history, expired[0].At.AddHours(-1), expired[^1].At.AddHours(1)));
+        Assert.Equal(kept.Select(decision => decision.EventId), (await ReadAll(history, kept[0].At, kept[^1].At.AddSeconds(1))).Where(decision => decision.AccountId == accounts[0]).Select(decision => decision.EventId));
+    }
+
+    [Fact]
+    public void The_validator_names_a_retention_shorter_than_the_window_a_too_short_sweep_period_and_too_few_sweep_hours()
+    {
+        var result = new BacktestOptionsValidator().Validate(null, new BacktestOptions
+        {
+            WindowMax = TimeSpan.FromDays(31), HistoryRetention = TimeSpan.FromDays(30), HistorySweepPeriod = TimeSpan.FromSeconds(10), HistorySweepHoursMax = 0,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryRetention must be at least WindowMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepPeriod", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepHoursMax", StringComparison.Ordinal));
+        Assert.True(new BacktestOptionsValidator().Validate(null, new BacktestOptions()).Succeeded);
+    }
+
+    /// <summary><paramref name="count"/> decisions from <paramref name="start"/>, a second apart, round-robin over the accounts (so over several shards).</summary>
+    private static List<SwitchEvent> Decisions(IReadOnlyList<string> accounts, DateTimeOffset start, int count) =>
+        [.. Enumerable.Range(0, count).Select(index =>
+        {
+            var accountId = accounts[index % accounts.Count];
+            var at = start.AddSeconds(index);
+            return new SwitchEvent(SwitchEvent.IdOf(accountId, at.UtcTicks, 0), accountId, at,
+                new DecisionEvent($"auth-{accountId}-{at.UtcTicks}", "grant-1", "card-1", "alipay", Money.Fen(100), Scenario.Shop, null, Decision.Approved, null, [], at), null);
+        })];
+
+    private static async Task<List<SwitchEvent>> ReadAll(IDecisionHistory history, DateTimeOffset from, DateTimeOffset to)
+    {
+        var read = new List<SwitchEvent>();
+        await foreach (var decision in history.Read(from, to))
+        {
+            read.Add(decision);
+        }
+
+        return read;
+    }
+}
