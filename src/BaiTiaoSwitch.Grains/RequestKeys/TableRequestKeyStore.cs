@@ -119,7 +119,7 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
             batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, ETag.All));
             if (batch.Count == 100 || deleted + batch.Count >= countMax)
             {
-                deleted += await Submit(client, batch, cancellationToken).ConfigureAwait(false);
+                deleted += await TableDeletes.SubmitAndClear(client, batch, cancellationToken).ConfigureAwait(false);
                 if (deleted >= countMax)
                 {
                     return deleted;
@@ -127,19 +127,6 @@ public sealed class TableRequestKeyStore(IOptions<SwitchStorageOptions> storage,
             }
         }
 
-        return deleted + await Submit(client, batch, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> Submit(TableClient client, List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
+        return deleted + await TableDeletes.SubmitAndClear(client, batch, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AlertRoutesTests(GatewayFixture fixture)
         Assert.Equal(201, captured.Status);
 
         // The alert reaches the store through the event stream, after the capture's answer: ask until it is there.
-        var listed = await UntilListed($"/v1/alerts?accountId={card.AccountId}&kind=over_limit&limit=10");
+        var listed = await AlertListing.UntilSingleListed(fixture.Issuer, $"/v1/alerts?accountId={card.AccountId}&kind=over_limit&limit=10");
         var alert = listed.Body!["alerts"]![0]!;
         Assert.Equal("over_limit", alert["kind"]!.GetValue<string>());
         Assert.Equal("high", alert["severity"]!.GetValue<string>());
@@ -37,22 +37,5 @@ public sealed class AlertRoutesTests(GatewayFixture fixture)
         Assert.Equal(400, (await fixture.Issuer.Get("/v1/alerts?kind=everything")).Status);
         Assert.Equal(400, (await fixture.Issuer.Get("/v1/alerts?since=yesterday")).Status);
         Assert.Equal(403, (await fixture.Alipay.Get("/v1/alerts")).Status);
-    }
-
-    private async Task<ApiResponse> UntilListed(string path)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var listed = await fixture.Issuer.Get(path);
-            Assert.Equal(200, listed.Status);
-            if (listed.Body!["alerts"]!.AsArray().Count > 0 || DateTime.UtcNow > deadline)
-            {
-                Assert.Single(listed.Body!["alerts"]!.AsArray());
-                return listed;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class CreditScoreRoutesTests(GatewayFixture fixture)
         // A limit the issuer sets is in force as set: the issuer sets it knowing the score.
         Assert.Equal((200, 30_000L), (raisedLimit.Status, raisedLimit.Amount("creditLimit")));
 
-        var listed = await UntilListed($"/v1/alerts?accountId={card.AccountId}&kind=credit_score_drop");
+        var listed = await AlertListing.UntilSingleListed(fixture.Issuer, $"/v1/alerts?accountId={card.AccountId}&kind=credit_score_drop");
         var alert = listed.Body!["alerts"]![0]!;
         Assert.Equal(("credit_score_drop", "high", card.AccountId, "none"),
             (alert["kind"]!.GetValue<string>(), alert["severity"]!.GetValue<string>(), alert["accountId"]!.GetValue<string>(), alert["action"]!.GetValue<string>()));
@@ -54,22 +54,5 @@ public sealed class CreditScoreRoutesTests(GatewayFixture fixture)
 
         var read = await fixture.Issuer.Get($"/v1/accounts/{card.AccountId}");
         Assert.Equal((720, 10_000L), (read.Body!["creditScore"]!.GetValue<int>(), read.Amount("creditLimit")));
-    }
-
-    private async Task<ApiResponse> UntilListed(string path)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var listed = await fixture.Issuer.Get(path);
-            Assert.Equal(200, listed.Status);
-            if (listed.Body!["alerts"]!.AsArray().Count > 0 || DateTime.UtcNow > deadline)
-            {
-                Assert.Single(listed.Body!["alerts"]!.AsArray());
-                return listed;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
     }
 }

@@ -95,7 +95,7 @@ public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage,
         {
             if (batch.Count > 0 && (batch.Count == DecisionRows.TransactionRowsMax || batch[0].Entity.PartitionKey != row.PartitionKey))
             {
-                deleted += await Delete(client, batch, cancellationToken).ConfigureAwait(false);
+                deleted += await TableDeletes.SubmitAndClear(client, batch, cancellationToken).ConfigureAwait(false);
             }
 
             if (hours.Add(row.PartitionKey.Split('~')[^2]) && hours.Count > hoursMax)
@@ -106,20 +106,7 @@ public sealed class TableDecisionHistory(IOptions<SwitchStorageOptions> storage,
             batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
         }
 
-        return deleted + await Delete(client, batch, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> Delete(TableClient client, List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        await client.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
+        return deleted + await TableDeletes.SubmitAndClear(client, batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<List<SwitchEvent>> ReadPartition(TableClient client, string partition, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
