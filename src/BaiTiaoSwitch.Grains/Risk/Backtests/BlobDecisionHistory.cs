@@ -24,20 +24,34 @@ namespace BaiTiaoSwitch.Risk.Backtests;
 public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> options, Serializer serializer)
     : IDecisionHistory
 {
-    private readonly Lazy<Task<BlobContainerClient>> container = new(async () =>
-    {
-        var client = new BlobServiceClient(storage.Value.ConnectionString).GetBlobContainerClient(ContainerName(storage.Value));
-        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return client;
-    });
+    private Task<BlobContainerClient>? created;
 
     private string ServiceId => cluster.Value.ServiceId;
 
     public static string ContainerName(SwitchStorageOptions storage) => storage.NamePrefix + "decisions";
 
+    /// <summary>The container, made once; a failed attempt is made again by the next caller, not kept.</summary>
+    private Task<BlobContainerClient> Container()
+    {
+        var attempt = created;
+        if (attempt is null || attempt.IsFaulted || attempt.IsCanceled)
+        {
+            created = attempt = Create();
+        }
+
+        return attempt;
+
+        async Task<BlobContainerClient> Create()
+        {
+            var client = new BlobServiceClient(storage.Value.ConnectionString).GetBlobContainerClient(ContainerName(storage.Value));
+            await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+            return client;
+        }
+    }
+
     public async Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
     {
-        var client = await container.Value.ConfigureAwait(false);
+        var client = await Container().ConfigureAwait(false);
         var hours = decisions.Where(recorded => recorded.Decision is not null).GroupBy(recorded => DecisionBlobNames.Hour(recorded.At));
         await Task.WhenAll(hours.Select(hour => Put(client, hour.Key, [.. hour], cancellationToken))).ConfigureAwait(false);
     }
@@ -58,7 +72,7 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
 
     public async IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var client = await container.Value.ConfigureAwait(false);
+        var client = await Container().ConfigureAwait(false);
         for (var hour = DecisionBlobNames.Hour(from); hour < to; hour = hour.AddHours(1))
         {
             var names = new List<string>();
@@ -89,7 +103,7 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
     /// </summary>
     public async Task<int> Forget(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default)
     {
-        var client = await container.Value.ConfigureAwait(false);
+        var client = await Container().ConfigureAwait(false);
         var cutoff = DecisionBlobNames.HourPrefix(ServiceId, DecisionBlobNames.Hour(before));
         var hours = new HashSet<string>(StringComparer.Ordinal);
         var deleted = 0;
