@@ -26,6 +26,7 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
     private readonly DeepCopier<CreditState> copier;
     private readonly IRequestKeyStore keyStore;
     private readonly CreditOptions options;
+    private readonly CreditTerms terms;
     private readonly ILogger<AccountCreditGrain> logger;
 
     public AccountCreditGrain(
@@ -33,12 +34,14 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
         DeepCopier<CreditState> copier,
         IRequestKeyStore keyStore,
         IOptions<CreditOptions> options,
+        IOptions<SwitchOptions> switchOptions,
         ILogger<AccountCreditGrain> logger)
     {
         state = new DurableState<CreditState>(stored, GrainContext, logger);
         this.copier = copier;
         this.keyStore = keyStore;
         this.options = options.Value;
+        terms = switchOptions.Value.CreditTerms;
         this.logger = logger;
     }
 
@@ -46,7 +49,7 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
 
     private CreditState State => state.Current;
 
-    private CreditTerms Terms => options.Terms;
+    private CreditTerms Terms => terms;
 
     private ICreditAccountGrain Account => GrainFactory.GetGrain<ICreditAccountGrain>(AccountId);
 
