@@ -65,7 +65,7 @@ public sealed class CreditCrashTests
             await Record.ExceptionAsync(() => listing);
 
             var statements = await Eventually(() => scenario.Issuer.ListStatementsAsync(scenario.AccountId));
-            await cluster.GrainFactory.GetGrain<IAccountCreditGrain>(scenario.AccountId).ListStatements();
+            await SiloSide.Grains(cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId).RunDue();
             var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
 
             Assert.Single(statements);
