@@ -25,8 +25,11 @@ public sealed class SandboxClockTests
             await CreditLines.Purchase(other, 1_234);
             var seconds = (long)(CreditLines.Calendar.CutInstant(cut) - CreditLines.Now).TotalSeconds + 60;
 
+            var backwards = await Assert.ThrowsAsync<InvalidRequestException>(() => scenario.Issuer.AdvanceSandboxClockAsync(scenario.AccountId, 0));
+            var tooFar = await Assert.ThrowsAsync<InvalidRequestException>(() => scenario.Issuer.AdvanceSandboxClockAsync(scenario.AccountId, (long)new SwitchOptions().SandboxClockAdvanceMax.TotalSeconds + 1));
             var clock = await scenario.Issuer.AdvanceSandboxClockAsync(scenario.AccountId, seconds);
 
+            Assert.Equal((ErrorCodes.InvalidRequest, ErrorCodes.InvalidRequest), (backwards.Code, tooFar.Code));
             Assert.Equal(scenario.AccountId, clock.AccountId);
             Assert.True(clock.Now > CreditLines.Calendar.CutInstant(cut));
             var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));

@@ -90,4 +90,21 @@ public sealed class StatementTests(ClusterFixture fixture)
         Assert.Equal(StatementStatus.Paid, listed[0].Status);
         Assert.Equal(0, listed[0].NewBalance);
     }
+
+    [Fact]
+    public async Task The_credit_grain_keeps_a_reminder_that_cuts_a_statement_due_with_no_call_from_outside()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 777);
+        Assert.Empty(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+        var credit = SiloSide.Grains(fixture.Cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId);
+        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+
+        CreditLines.AdvancePastCut(cut);
+        await credit.AsReference<IRemindable>().ReceiveReminder(AccountCreditGrain.ReminderName, default);
+
+        var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+        Assert.Equal(777, statement.NewBalance);
+    }
 }
