@@ -58,14 +58,4 @@ public sealed class InstallmentPlanTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.GetStatementAsync(CreditIds.Statement(scenario.AccountId, CreditLines.CurrentCut())))).Code);
         Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId[..^1] + "9", 3))).Code);
     }
-
-    [Fact]
-    public async Task Outside_sandbox_mode_an_accounts_clock_cannot_be_advanced()
-    {
-        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000);
-
-        var refused = await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.AdvanceSandboxClockAsync(scenario.AccountId, 3_600));
-
-        Assert.Equal(ErrorCodes.NotFound, refused.Code);
-    }
 }

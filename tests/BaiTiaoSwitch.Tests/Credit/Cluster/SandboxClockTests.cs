@@ -2,11 +2,14 @@ using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Tests.Guarantees;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.TestingHost;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Credit.Cluster;
 
+/// <summary>The test silos run in sandbox mode (as the local deployment does); a cluster of its own runs without it.</summary>
 [Collection(OwnClusterCollection.Name)]
 public sealed class SandboxClockTests
 {
@@ -14,7 +17,7 @@ public sealed class SandboxClockTests
     public async Task Advancing_an_accounts_sandbox_clock_runs_the_cut_that_came_due_for_that_account_only()
     {
         Azurite.EnsureRunning();
-        var cluster = ClusterFactory.Build(1, configure: builder => builder.AddSiloBuilderConfigurator<Sandbox>());
+        var cluster = ClusterFactory.Build(1);
         await cluster.DeployAsync();
         try
         {
@@ -43,8 +46,29 @@ public sealed class SandboxClockTests
         }
     }
 
-    private sealed class Sandbox : ISiloConfigurator
+    [Fact]
+    public async Task Outside_sandbox_mode_an_accounts_clock_cannot_be_advanced()
     {
-        public void Configure(ISiloBuilder silo) => silo.AddBaiTiaoSwitchSandboxMode();
+        Azurite.EnsureRunning();
+        var cluster = ClusterFactory.Build(1, configure: builder => builder.AddSiloBuilderConfigurator<Production>());
+        await cluster.DeployAsync();
+        try
+        {
+            var scenario = await Scenario.Create(cluster.GrainFactory, 10_000);
+
+            var refused = await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.AdvanceSandboxClockAsync(scenario.AccountId, 3_600));
+
+            Assert.Equal(ErrorCodes.NotFound, refused.Code);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private sealed class Production : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) => silo.Services.RemoveAll<SandboxMode>();
     }
 }

@@ -107,4 +107,26 @@ public sealed class StatementTests(ClusterFixture fixture)
         var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
         Assert.Equal(777, statement.NewBalance);
     }
+
+    [Fact]
+    public async Task A_statement_of_an_account_whose_id_is_too_long_to_embed_is_found_through_its_index()
+    {
+        var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
+        var accountId = "acct-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..27];
+        await issuer.OpenAccountAsync(new Accounts.OpenAccountRequest(accountId, new Accounts.Holder("张三", "110101199003077777", "13800138000"), Money.Fen(100_000), 720));
+        var card = await issuer.IssueCardAsync(accountId);
+        var grant = await issuer.CreateGrantAsync(card.Card.CardId, new Grants.GrantRequest("alipay"));
+        var scenario = new Scenario(issuer, accountId, card.Card.CardId, card.CardNumber, new Dictionary<string, Grants.Grant> { ["alipay"] = grant });
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 1_500);
+        CreditLines.AdvancePastCut(cut);
+
+        var listed = Assert.Single(await issuer.ListStatementsAsync(accountId));
+        var read = await issuer.GetStatementAsync(listed.StatementId);
+
+        Assert.Equal(Ids.IdLengthMax, accountId.Length);
+        Assert.True(CreditIds.IsIndexed(listed.StatementId));
+        Assert.True(Ids.IsWellFormed(listed.StatementId));
+        Assert.Equal(listed, read);
+    }
 }
