@@ -61,15 +61,34 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
 
     private ICreditAccountGrain Account => GrainFactory.GetGrain<ICreditAccountGrain>(AccountId);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>True once this activation has made sure the reminder exists (only for an account that exists).</summary>
+    private bool reminderKept;
+
+    /// <summary>An opened line's credit grain keeps its reminder, so cuts run with no call from outside.</summary>
+    private async Task KeepReminder()
     {
+        if (reminderKept)
+        {
+            return;
+        }
+
         try
         {
             await this.RegisterOrUpdateReminder(ReminderName, options.DuePeriod, options.DuePeriod);
+            reminderKept = true;
         }
         catch (Exception exception)
         {
             LogBackgroundFailed(exception, AccountId, "registering the reminder");
+        }
+    }
+
+    /// <summary>No such account: a reminder this grain may have goes, so reminders exist only for real lines.</summary>
+    private async Task DropReminder()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -82,6 +101,10 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
             var (line, calendar) = await Prepare();
             await Archive(line, calendar);
         }
+        catch (NotFoundException)
+        {
+            await DropReminder();
+        }
         catch (Exception exception) when (exception is not OutcomeUnknownException)
         {
             LogBackgroundFailed(exception, AccountId, "running what came due");
@@ -93,6 +116,7 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
     {
         AsSwitch();
         var line = await Account.ReadCreditLine();
+        await KeepReminder();
         var calendar = StatementPeriods.For(line.BillingDay, Terms);
         foreach (var intent in State.Intents.ToList())
         {

@@ -109,6 +109,18 @@ public sealed class StatementTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Asking_for_the_statements_of_an_account_that_does_not_exist_leaves_no_reminder_behind()
+    {
+        var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
+        var accountId = "acct-none-" + Guid.NewGuid().ToString("N")[..12];
+
+        await Assert.ThrowsAsync<NotFoundException>(() => issuer.ListStatementsAsync(accountId));
+        var credit = SiloSide.Grains(fixture.Cluster).GetGrain<IAccountCreditGrain>(accountId);
+
+        Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+    }
+
+    [Fact]
     public async Task A_statement_of_an_account_whose_id_is_too_long_to_embed_is_found_through_its_index()
     {
         var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
