@@ -52,7 +52,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger, clock);
+        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger, clock, services.GetService<ICreditCutsDue>());
         rules = services.GetRequiredService<Risk.RuleSetCache>();
         verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
         riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
