@@ -109,6 +109,23 @@ public sealed class StatementTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_line_that_never_used_a_credit_product_wakes_its_credit_grain_when_a_period_passes_its_cut()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 888);
+        CreditLines.AdvancePastCut(cut);
+        var credit = SiloSide.Grains(fixture.Cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId);
+        var cutStored = ClusterFactory.Faults(fixture.Cluster).WhenStored(BaiTiaoSwitch.Storage.StorageNames.Entities, target => target == credit.GetGrainId().ToString());
+
+        await SiloSide.Grains(fixture.Cluster).GetGrain<Accounts.ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
+        await cutStored.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+        Assert.Equal(888, Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId)).NewBalance);
+    }
+
+    [Fact]
     public async Task Asking_for_the_statements_of_an_account_that_does_not_exist_leaves_no_reminder_behind()
     {
         var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
