@@ -36,6 +36,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly Risk.ICrossAccountVerdicts verdicts;
     private readonly Risk.RiskOptions riskOptions;
     private readonly CreditScoreBands bands;
+    private readonly bool sandbox;
 
     public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
@@ -43,13 +44,15 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         this.requestArchive = requestArchive;
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
+        var accountClock = new AccountClock(clock, book);
+        sandbox = SandboxMode.IsOn(services);
         requests = new RequestRecords(book);
         outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
-        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
+        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, clock, logger);
+        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger);
         rules = services.GetRequiredService<Risk.RuleSetCache>();
         verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
         riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
@@ -81,7 +84,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
     {
-        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
+        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, book.Options.CreditTerms);
         var snapshot = await Run(idempotencyKey, open);
         await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
         return snapshot;

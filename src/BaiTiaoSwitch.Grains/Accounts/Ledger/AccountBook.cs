@@ -42,6 +42,9 @@ public sealed class AccountBook
     /// <summary>The risk engine's ring of recent approvals, by slot (see <see cref="Risk.RiskMemory"/>).</summary>
     public TrackedMap<Risk.RecentPayment> RecentPayments { get; } = new();
 
+    /// <summary>Period buckets, plans and plan refunds of the line's credit products.</summary>
+    public CreditBook Credit { get; } = new();
+
     /// <summary>The risk engine's profile of the holder (amount sketch, countries).</summary>
     public Risk.RiskProfile Risk { get; private set; } = BaiTiaoSwitch.Risk.RiskProfile.Empty;
 
@@ -49,7 +52,8 @@ public sealed class AccountBook
     public int RequestsInBatch { get; private set; }
 
     public bool HasChanges => headerChanged || pendingEvents.Count > 0 || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
-        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges || riskChanged || RecentPayments.HasChanges;
+        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges || riskChanged || RecentPayments.HasChanges
+        || Credit.HasChanges;
 
     public void SetHeader(AccountHeader header)
     {
@@ -144,6 +148,7 @@ public sealed class AccountBook
             Risk = riskChanged ? Risk : null,
             RecentPayments = changedRecent,
             RemovedRecentPayments = removedRecent,
+            Credit = Credit.TakeChanges(),
         };
         image.Events = [.. pendingEvents.Select((make, index) => make(image.Version, index))];
         pendingEvents.Clear();
@@ -166,6 +171,7 @@ public sealed class AccountBook
         Alerts = [.. Alerts.Values.Values],
         Risk = Risk,
         RecentPayments = new Dictionary<string, Risk.RecentPayment>(RecentPayments.Values, StringComparer.Ordinal),
+        Credit = Credit.ToImage(),
     };
 
     /// <summary>Back to an unopened line at version 0, for a load that has to start over.</summary>
@@ -182,6 +188,7 @@ public sealed class AccountBook
         Counters.Clear();
         Alerts.Clear();
         RecentPayments.Clear();
+        Credit.Clear();
         Risk = BaiTiaoSwitch.Risk.RiskProfile.Empty;
         riskChanged = false;
         pendingEvents.Clear();
@@ -214,6 +221,7 @@ public sealed class AccountBook
         Counters.Apply(image.Counters, []);
         Alerts.Apply(image.Alerts.Select(alert => KeyValuePair.Create(alert.AlertId, alert)), image.RemovedAlerts);
         RecentPayments.Apply(image.RecentPayments, image.RemovedRecentPayments);
+        Credit.Apply(image.Credit);
         Risk = image.Risk ?? Risk;
         riskChanged = false;
         headerChanged = false;

@@ -99,6 +99,9 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         }
     }
 
+    /// <summary>The line's now, on its clock (the switch's time plus its sandbox offset).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>
     public Task Durable() => committer.WhenDurable();
 }
