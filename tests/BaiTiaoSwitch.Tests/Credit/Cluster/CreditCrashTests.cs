@@ -22,7 +22,7 @@ public sealed class CreditCrashTests
         {
             var scenario = await Scenario.Create(cluster.GrainFactory, 100_000);
             var capture = await CreditLines.Purchase(scenario, 30_000);
-            var key = Client.RequestOptions.WithKey("plan-" + Guid.NewGuid().ToString("N"));
+            var key = BaiTiaoSwitch.Client.RequestOptions.WithKey("plan-" + Guid.NewGuid().ToString("N"));
 
             var refused = await Assert.ThrowsAsync<OperationRejectedException>(() => scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3, key));
 

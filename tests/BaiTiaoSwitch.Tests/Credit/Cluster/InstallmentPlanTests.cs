@@ -37,8 +37,8 @@ public sealed class InstallmentPlanTests(ClusterFixture fixture)
         var capture = await CreditLines.Purchase(scenario, 30_000);
         var key = "plan-" + Guid.NewGuid().ToString("N");
 
-        var plan = await scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3, Client.RequestOptions.WithKey(key));
-        var again = await scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3, Client.RequestOptions.WithKey(key));
+        var plan = await scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3, BaiTiaoSwitch.Client.RequestOptions.WithKey(key));
+        var again = await scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3, BaiTiaoSwitch.Client.RequestOptions.WithKey(key));
         var second = await Assert.ThrowsAsync<OperationRejectedException>(() => scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 6));
 
         Assert.Equal(plan.PlanId, again.PlanId);
