@@ -62,17 +62,36 @@ public sealed class InstallmentRoutesTests(GatewayFixture fixture)
         var (_, grantId) = await OpenBoundLine(fixture, billingDay: 20);
         var captureId = await Purchase(fixture, grantId, 30_000);
         var key = SignedClient.NewKey();
-        var first = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 3 }, key);
+        var first = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 6 }, key);
         Assert.True(first.Status == 201, first.ToString());
-        Assert.Equal("8.98", first.Str("apr"));
+        Assert.Equal("10.21", first.Str("apr"));
 
-        var again = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 3 }, key);
+        var again = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 6 }, key);
         Assert.Equal((201, first.Text), (again.Status, again.Text));
-        var reused = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 6 }, key);
+        var reused = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 12 }, key);
         Assert.Equal((409, "idempotency_key_reused"), (reused.Status, reused.Code));
 
-        var second = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 6 });
+        var second = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 24 });
         Assert.Equal((409, "invalid_transition"), (second.Status, second.Code));
+    }
+
+    [Fact]
+    public async Task A_plan_whose_apr_would_exceed_the_cap_is_422_apr_above_cap_and_nothing_is_written()
+    {
+        // The test silo's terms charge 3% a period on 3 periods: an IRR of about 53% a year, above the 24% cap.
+        var (accountId, grantId) = await OpenBoundLine(fixture, billingDay: 12);
+        var captureId = await Purchase(fixture, grantId, 60_000);
+
+        var refused = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 3 });
+
+        Assert.Equal((422, "apr_above_cap"), (refused.Status, refused.Code));
+        Assert.Equal("application/problem+json", refused.ContentType);
+        var account = await fixture.Issuer.Get($"/v1/accounts/{accountId}");
+        Assert.Equal((0L, 60_000L), (account.Amount("installmentsOutstanding"), account.Amount("posted")));
+        var notMade = await fixture.Issuer.Get("/v1/installments/ip_" + captureId[3..]);
+        Assert.Equal((404, "not_found"), (notMade.Status, notMade.Code));
+        var allowed = await fixture.Issuer.Post($"/v1/captures/{captureId}/installments", new { periods = 12 });
+        Assert.Equal((201, "10.90"), (allowed.Status, allowed.Str("apr")));
     }
 
     public static TheoryData<string> BadBodies => new()
