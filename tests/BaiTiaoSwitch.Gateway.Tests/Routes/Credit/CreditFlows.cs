@@ -67,11 +67,11 @@ public static class CreditFlows
 
     public static DateTimeOffset Instant(ApiResponse response, string name) => Instant(response.Body!, name);
 
-    /// <summary>An RFC 3339 UTC instant: ends in Z.</summary>
+    /// <summary>An RFC 3339 UTC instant: with the offset Z or +00:00, as every instant the gateway answers.</summary>
     public static DateTimeOffset Instant(JsonNode node, string name)
     {
         var text = node[name]!.GetValue<string>();
-        Assert.EndsWith("Z", text, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$", text);
         return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
