@@ -105,6 +105,33 @@ public sealed class StatementRoutesTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_unpaid_statement_goes_overdue_and_accrues_late_fees_that_a_repayment_pays_first_restoring_no_credit()
+    {
+        var (accountId, cutDate) = await CutLine(billingDay: 15);
+
+        // Paid on time until the end of the due date (cut + 9 days, China time); move 5 days past it.
+        var now = await Now(fixture, accountId);
+        var overdueFrom = new DateTimeOffset(cutDate.AddDays(10).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+        await Advance(fixture, accountId, (long)Math.Ceiling((overdueFrom - now).TotalSeconds) + (5 * 86_400));
+        var statement = (await fixture.Issuer.Get($"/v1/accounts/{accountId}/statements")).Body!["statements"]!.AsArray();
+        Assert.Single(statement);
+        Assert.Equal((0L, "overdue"), (Money(statement[0]!, "paid"), statement[0]!["status"]!.GetValue<string>()));
+
+        var before = await fixture.Issuer.Get($"/v1/accounts/{accountId}");
+        var repaid = await fixture.Issuer.Post($"/v1/accounts/{accountId}/repayments", new { amount = Cny(200) });
+        Assert.True(repaid.Status == 201, repaid.ToString());
+        var allocated = repaid.Body!["allocated"]!;
+
+        // 0.05% a day of the 400.00 principal overdue: 0.20 a day, for at least the 5 days past the due date.
+        var lateFees = Money(allocated, "lateFees");
+        Assert.True(lateFees >= 100 && lateFees % 20 == 0, $"late fees {lateFees}");
+        Assert.Equal((200 - lateFees, 0L, 0L, 0L),
+            (Money(allocated, "installmentFees"), Money(allocated, "installmentPrincipal"), Money(allocated, "statementBalance"), Money(allocated, "unbilled")));
+        var after = await fixture.Issuer.Get($"/v1/accounts/{accountId}");
+        Assert.Equal((before.Amount("available"), before.Amount("posted")), (after.Amount("available"), after.Amount("posted")));
+    }
+
+    [Fact]
     public async Task A_bad_repayment_is_refused_with_its_code_and_changes_nothing()
     {
         var (accountId, _) = await CutLine(billingDay: 25);
