@@ -50,9 +50,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
-        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock);
+        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger);
+        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger, clock);
         rules = services.GetRequiredService<Risk.RuleSetCache>();
         verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
         riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;

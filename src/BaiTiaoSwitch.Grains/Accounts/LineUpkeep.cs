@@ -10,8 +10,11 @@ namespace BaiTiaoSwitch.Accounts;
 /// finds hot state over its bounds.
 /// </summary>
 public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests, GroupCommitter committer, AccountStore store,
-    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger)
+    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger, TimeProvider? keyClock = null)
 {
+    // Holds and authorizations age on the line's clock; key records on the switch's (see MoneyPipeline).
+    private readonly TimeProvider keyClock = keyClock ?? clock;
+
     public const string ReminderName = "hold-sweep";
     private Task<int>? running;
 
@@ -48,7 +51,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
         }
         while (done == step);
 
-        while (requests.Prune(clock.GetUtcNow(), step) == step)
+        while (requests.Prune(keyClock.GetUtcNow(), step) == step)
         {
             await committer.WhenDurable();
         }
@@ -57,7 +60,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
         {
             await MoveKeyRecords(step);
             await ArchiveAuthorizations(step);
-            await requestArchive.Sweep(book.Header.AccountId, clock.GetUtcNow() - book.Options.IdempotencyRetention, step);
+            await requestArchive.Sweep(book.Header.AccountId, keyClock.GetUtcNow() - book.Options.IdempotencyRetention, step);
         }
         catch (Exception exception) when (exception is not OutcomeUnknownException)
         {
@@ -77,7 +80,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
 
     private async Task MoveKeyRecords(int step)
     {
-        while (requests.ColdDue(clock.GetUtcNow(), step) is { Count: > 0 } cold)
+        while (requests.ColdDue(keyClock.GetUtcNow(), step) is { Count: > 0 } cold)
         {
             await requestArchive.Put(book.Header.AccountId, cold);
             requests.Moved(cold);

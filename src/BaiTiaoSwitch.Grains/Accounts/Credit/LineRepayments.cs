@@ -5,7 +5,10 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>
 /// A repayment, decided by the line in its one step against the owed figures the credit grain sent:
 /// <list type="bullet">
-/// <item>installment principal due is clamped to what is billed of the plans and not repaid (outstanding − unbilled);</item>
+/// <item>installment principal due is clamped to what is billed of the plans and not repaid (outstanding − unbilled), and
+/// to posted: a refund on a plan beyond its unbilled principal is a credit on the revolving balance (revolving below 0),
+/// which the billed plan principal nets against; a refund of a purchase already repaid leaves posted below 0 (a credit
+/// balance), and then nothing is repayable principal;</item>
 /// <item>statement balances are clamped to the revolving principal posted;</item>
 /// <item>the Unbilled item is the line's own: revolving principal not on the statements' balances (≥ 0);</item>
 /// <item>more than all of that is <c>422 repayment_exceeds_balance</c>, nothing written;</item>
@@ -21,7 +24,7 @@ public static class LineRepayments
         CreditPeriods.RequireRoom(book, now);
         var use = book.Header.Use;
         var unbilledPlans = book.Credit.Plans.Values.Values.Sum(plan => plan.UnbilledPrincipal);
-        var installmentPrincipal = Clamp(owedExceptUnbilled.InstallmentPrincipal, Math.Max(0, checked(use.InstallmentsOutstanding - unbilledPlans)));
+        var installmentPrincipal = Clamp(owedExceptUnbilled.InstallmentPrincipal, Math.Min(Math.Max(0, checked(use.InstallmentsOutstanding - unbilledPlans)), Math.Max(0, use.Posted)));
         var statementBalance = Clamp(owedExceptUnbilled.StatementBalance, Math.Max(0, use.Revolving));
         var unbilled = Math.Max(0, checked(use.Revolving - statementBalance.Sum(item => item.Amount)));
         var owed = owedExceptUnbilled with
