@@ -21,7 +21,7 @@ public sealed partial class AccountCreditGrain
     private async Task<CreditAnswer> FinishPlan(CreditIntent intent)
     {
         var plan = intent.Plan!;
-        await Account.MoveToInstallments(intent.AccountKey, plan.CaptureId, plan.PlanId, plan.Principal);
+        var moved = await Account.MoveToInstallments(intent.AccountKey, plan.CaptureId, plan.PlanId, plan.Principal);
         var answer = new CreditAnswer(intent.Scope, intent.Fingerprint, plan.PlanId, null);
         await Commit(staged =>
         {
@@ -29,6 +29,10 @@ public sealed partial class AccountCreditGrain
             if (!staged.Plans.Any(entry => entry.Plan.PlanId == plan.PlanId))
             {
                 staged.Plans.Add(new PlanEntry { Plan = plan });
+                if (moved.Correction)
+                {
+                    PlanProgress.MovedOffStatements(staged, moved.Principal);
+                }
             }
 
             KeepAnswer(staged, answer);

@@ -42,7 +42,18 @@ public sealed partial class AccountCreditGrain
     {
         AsSwitch();
         var scope = ScopeOf(idempotencyKey);
-        await ClaimKey(idempotencyKey, LifecycleAnswer.FingerprintOf("credit.clock", advanceSeconds));
+        if (!sandbox)
+        {
+            throw new NotFoundException("No such route: the account clock exists only in sandbox mode.");
+        }
+
+        if (advanceSeconds < 1 || advanceSeconds > (long)advanceMax.TotalSeconds)
+        {
+            throw new InvalidRequestException(ErrorCodes.InvalidRequest, $"'advanceSeconds' must be from 1 to {(long)advanceMax.TotalSeconds} (the clock moves forward only).");
+        }
+
+        // The account answers a retry with the same now (its key is derived from this one), so no answer is kept here.
+        await ClaimKey(idempotencyKey, LifecycleAnswer.FingerprintOf("credit.clock", advanceSeconds), keepsAnswer: false);
         var now = await Account.AdvanceClock(AccountKeyOf(scope), advanceSeconds);
         await Prepare();
         return new SandboxClock(AccountId, now);

@@ -16,7 +16,10 @@ namespace BaiTiaoSwitch.Credit;
 /// first reads the account (<see cref="ICreditAccountGrain.ReadCreditLine"/>), re-drives the intents not finished, and
 /// catches up with the account's clock (cuts, late-fee days, in order, once each); then it does its work. A change of
 /// the line is asked of the account (the one writer of the line) with a key derived from the caller's, stored first
-/// as an intent, so a crash between the two grains is finished by the next activation, operation or reminder.
+/// as an intent, so a crash between the two grains is finished by the next activation, operation or reminder (every
+/// activation starts with one of them, and each re-drives first). A cut is stored in one write with the last-cut marker
+/// (the statement under its deterministic id), so a cut whose write was lost is made again, the same, and never twice;
+/// only then is the account told (<see cref="ICreditAccountGrain.AcknowledgeCut"/>, idempotent per cut date).
 /// </summary>
 public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRemindable
 {
@@ -26,6 +29,9 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
     private readonly DeepCopier<CreditState> copier;
     private readonly IRequestKeyStore keyStore;
     private readonly CreditOptions options;
+    private readonly CreditTerms terms;
+    private readonly TimeSpan advanceMax;
+    private readonly bool sandbox;
     private readonly ILogger<AccountCreditGrain> logger;
 
     public AccountCreditGrain(
@@ -33,12 +39,17 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
         DeepCopier<CreditState> copier,
         IRequestKeyStore keyStore,
         IOptions<CreditOptions> options,
+        IOptions<SwitchOptions> switchOptions,
+        IServiceProvider services,
         ILogger<AccountCreditGrain> logger)
     {
         state = new DurableState<CreditState>(stored, GrainContext, logger);
         this.copier = copier;
         this.keyStore = keyStore;
         this.options = options.Value;
+        terms = switchOptions.Value.CreditTerms;
+        advanceMax = switchOptions.Value.SandboxClockAdvanceMax;
+        sandbox = SandboxMode.IsOn(services);
         this.logger = logger;
     }
 
@@ -46,7 +57,7 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
 
     private CreditState State => state.Current;
 
-    private CreditTerms Terms => options.Terms;
+    private CreditTerms Terms => terms;
 
     private ICreditAccountGrain Account => GrainFactory.GetGrain<ICreditAccountGrain>(AccountId);
 
@@ -120,10 +131,10 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
     /// Claims the caller's key in its channel's namespace. A key already this grain's, with no answer or intent kept,
     /// after answers were dropped, may have taken effect: it is never applied again.
     /// </summary>
-    private async Task ClaimKey(string idempotencyKey, string fingerprint)
+    private async Task ClaimKey(string idempotencyKey, string fingerprint, bool keepsAnswer = true)
     {
         var claim = await new LifecycleKeys(keyStore, "credit/" + AccountId).Claim(idempotencyKey, "credit/" + AccountId, fingerprint);
-        if (claim is { Outcome: KeyClaimOutcome.AlreadyYours } && State.AnswersDropped > 0)
+        if (keepsAnswer && claim is { Outcome: KeyClaimOutcome.AlreadyYours } && State.AnswersDropped > 0)
         {
             throw new IdempotencyKeyReusedException("This idempotency key's answer is no longer kept, so the request cannot be told apart from a new one; use a new key.");
         }

@@ -21,6 +21,22 @@ public static class PlanProgress
         entry.Plan = entry.Plan with { Schedule = schedule, Status = status };
     }
 
+    /// <summary>
+    /// A plan made on a purchase already billed (its statement not yet due) takes the purchase off the statements: the
+    /// statement-balance item drops by its principal, and the statements count it as settled (by conversion, not by a
+    /// repayment), so neither their standing nor their late fees count it again. The next statement shows it as a
+    /// correction.
+    /// </summary>
+    public static void MovedOffStatements(CreditState state, long principal)
+    {
+        state.StatementBalanceOwed = Math.Max(0, checked(state.StatementBalanceOwed - principal));
+        foreach (var entry in state.Statements)
+        {
+            entry.RepaidSinceCut = checked(entry.RepaidSinceCut + principal);
+            entry.PrincipalRepaidSinceCut = checked(entry.PrincipalRepaidSinceCut + principal);
+        }
+    }
+
     /// <summary>True when the plan is finished (paid off or cancelled): it goes to the archive.</summary>
     public static bool IsFinished(PlanEntry entry) => entry.Plan.Status != InstallmentPlanStatus.Active;
 

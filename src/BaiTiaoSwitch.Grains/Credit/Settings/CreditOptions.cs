@@ -1,11 +1,11 @@
 namespace BaiTiaoSwitch.Credit;
 
-/// <summary>The credit products' settings: the terms in force, and the bounds of each account's credit grain.</summary>
+/// <summary>
+/// The bounds of each account's credit grain. The terms in force are the switch's (<c>SwitchOptions.CreditTerms</c>),
+/// the same the account reads.
+/// </summary>
 public sealed class CreditOptions
 {
-    /// <summary>The product terms new plans and statements are made under (checked by <see cref="CreditTermsValidator"/>).</summary>
-    public CreditTerms Terms { get; set; } = CreditTerms.Default;
-
     /// <summary>Statements kept in the credit grain's hot state; older paid ones (and, past this, the oldest) go to the archive.</summary>
     public int StatementsHotMax { get; set; } = 13;
 

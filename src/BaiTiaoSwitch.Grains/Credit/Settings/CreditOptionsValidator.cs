@@ -7,7 +7,7 @@ public sealed class CreditOptionsValidator : IValidateOptions<CreditOptions>
 {
     public ValidateOptionsResult Validate(string? name, CreditOptions options)
     {
-        var failures = new List<string>(CreditTermsValidator.Problems(options.Terms).Select(problem => $"{nameof(options.Terms)}: {problem}"));
+        var failures = new List<string>();
         Check(failures, options.StatementsHotMax is >= 2 and <= 120, nameof(options.StatementsHotMax), "must be from 2 to 120 (they live in the credit grain's state)");
         Check(failures, options.ActivePlansMax is >= 1 and <= 1_000, nameof(options.ActivePlansMax), "must be from 1 to 1000 (they live in the credit grain's state)");
         Check(failures, options.AnswersMax is >= 1 and <= 10_000, nameof(options.AnswersMax), "must be from 1 to 10000");

@@ -1,10 +1,11 @@
 namespace BaiTiaoSwitch.Credit;
 
 /// <summary>
-/// Charges the late fees of every overdue statement through one local day, each day once (<see cref="LateFees"/>
-/// keeps the day charged through). A statement goes overdue the day after its due date when less than its minimum was
-/// repaid since its cut; it stops accruing once a later statement's due date passed (that statement carries its
-/// balance and accrues in its place), when its principal is repaid, or at its cap. A fee charged is owed at once (the
+/// Charges the late fees of every statement past its due date through one local day, each day once (<see cref="LateFees"/>
+/// keeps the day charged through), on its principal still unpaid (paying the minimum keeps it out of <c>overdue</c>, but
+/// what is left unpaid still accrues, docs/concepts.md). It accrues from the day after its due date until a later
+/// statement's due date passed (that statement carries its balance and accrues in its place), until it is paid, or up
+/// to its cap. A fee charged is owed at once (the
 /// late-fee item of a repayment) and is billed on the statement whose period holds the day.
 /// </summary>
 public static class LateFeeDays
@@ -26,11 +27,6 @@ public static class LateFeeDays
             var overdue = LateFees.OverduePrincipal(statement, entry.PrincipalRepaidSinceCut);
             if (entry.Accrual is null)
             {
-                if (entry.RepaidSinceCut >= statement.MinimumDue)
-                {
-                    continue;
-                }
-
                 entry.Accrual = LateFees.Start(statement, overdue, terms);
                 changed = true;
             }

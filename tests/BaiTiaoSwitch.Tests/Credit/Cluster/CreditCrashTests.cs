@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Guarantees;
@@ -64,7 +65,7 @@ public sealed class CreditCrashTests
             await Record.ExceptionAsync(() => listing);
 
             var statements = await Eventually(() => scenario.Issuer.ListStatementsAsync(scenario.AccountId));
-            await cluster.GrainFactory.GetGrain<IAccountCreditGrain>(scenario.AccountId).ListStatements();
+            await SiloSide.Grains(cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId).RunDue();
             var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
 
             Assert.Single(statements);
@@ -96,7 +97,7 @@ public sealed class CreditCrashTests
     /// <summary>Terms whose 3-period plan costs 3% a period (APR far above the 24% cap); the others stay at 0.5%.</summary>
     private sealed class CostlyTerms : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) => silo.Services.Configure<CreditOptions>(options => options.Terms = CreditTerms.Default with
+        public void Configure(ISiloBuilder silo) => silo.Services.Configure<SwitchOptions>(options => options.CreditTerms = CreditTerms.Default with
         {
             Installments = [new InstallmentOption(3, Rate.Percent(3m)), .. CreditTerms.Default.Installments.Where(option => option.Periods != 3)],
         });

@@ -58,4 +58,41 @@ public sealed class InstallmentPlanTests(ClusterFixture fixture)
         Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.GetStatementAsync(CreditIds.Statement(scenario.AccountId, CreditLines.CurrentCut())))).Code);
         Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<NotFoundException>(() => scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId[..^1] + "9", 3))).Code);
     }
+
+    [Fact]
+    public async Task A_plan_on_a_billed_purchase_before_its_due_date_takes_it_off_the_statement_and_the_next_shows_the_correction()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        var capture = await CreditLines.Purchase(scenario, 9_000);
+        CreditLines.AdvancePastCut(cut);
+        var billed = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+
+        var plan = await scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3);
+        var nothingOwed = await Assert.ThrowsAsync<OperationRejectedException>(() => scenario.Issuer.RepayAsync(scenario.AccountId, Money.Fen(1)));
+        CreditLines.AdvancePastCut(cut.AddMonths(1));
+        var statements = await scenario.Issuer.ListStatementsAsync(scenario.AccountId);
+
+        Assert.Equal(9_000, plan.Principal);
+        Assert.Equal(ErrorCodes.RepaymentExceedsBalance, nothingOwed.Code);
+        Assert.Equal(StatementStatus.Paid, statements[1].Status);
+        Assert.Equal(billed.StatementId, statements[1].StatementId);
+        Assert.Equal(-9_000, statements[0].Corrections);
+        Assert.Equal((3_000L, 45L), (statements[0].InstallmentPrincipalDue, statements[0].InstallmentFeesDue));
+        Assert.Equal(3_045, statements[0].NewBalance);
+    }
+
+    [Fact]
+    public async Task A_purchase_billed_on_a_statement_whose_due_date_has_passed_cannot_go_on_installments()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        var capture = await CreditLines.Purchase(scenario, 9_000);
+        CreditLines.AdvanceTo(CreditLines.Calendar.DueDateOf(cut).AddDays(1));
+
+        var refused = await Assert.ThrowsAsync<OperationRejectedException>(() => scenario.Issuer.CreateInstallmentPlanAsync(capture.CaptureId, 3));
+
+        Assert.Equal(ErrorCodes.InvalidTransition, refused.Code);
+        Assert.Equal(0, (await scenario.Issuer.GetAccountAsync(scenario.AccountId)).InstallmentsOutstanding.Amount);
+    }
 }

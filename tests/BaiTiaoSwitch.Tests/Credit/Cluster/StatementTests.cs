@@ -90,4 +90,43 @@ public sealed class StatementTests(ClusterFixture fixture)
         Assert.Equal(StatementStatus.Paid, listed[0].Status);
         Assert.Equal(0, listed[0].NewBalance);
     }
+
+    [Fact]
+    public async Task The_credit_grain_keeps_a_reminder_that_cuts_a_statement_due_with_no_call_from_outside()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 777);
+        Assert.Empty(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+        var credit = SiloSide.Grains(fixture.Cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId);
+        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+
+        CreditLines.AdvancePastCut(cut);
+        await credit.AsReference<IRemindable>().ReceiveReminder(AccountCreditGrain.ReminderName, default);
+
+        var statement = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+        Assert.Equal(777, statement.NewBalance);
+    }
+
+    [Fact]
+    public async Task A_statement_of_an_account_whose_id_is_too_long_to_embed_is_found_through_its_index()
+    {
+        var issuer = new BaiTiaoSwitch.Client.BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer);
+        var accountId = "acct-" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..27];
+        await issuer.OpenAccountAsync(new Accounts.OpenAccountRequest(accountId, new Accounts.Holder("张三", "110101199003077777", "13800138000"), Money.Fen(100_000), 720));
+        var card = await issuer.IssueCardAsync(accountId);
+        var grant = await issuer.CreateGrantAsync(card.Card.CardId, new Grants.GrantRequest("alipay"));
+        var scenario = new Scenario(issuer, accountId, card.Card.CardId, card.CardNumber, new Dictionary<string, Grants.Grant> { ["alipay"] = grant });
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 1_500);
+        CreditLines.AdvancePastCut(cut);
+
+        var listed = Assert.Single(await issuer.ListStatementsAsync(accountId));
+        var read = await issuer.GetStatementAsync(listed.StatementId);
+
+        Assert.Equal(Ids.IdLengthMax, accountId.Length);
+        Assert.True(CreditIds.IsIndexed(listed.StatementId));
+        Assert.True(Ids.IsWellFormed(listed.StatementId));
+        Assert.Equal(listed, read);
+    }
 }
