@@ -48,13 +48,16 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
         }));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
         silo.AddBaiTiaoSwitch(
-            options => options.Configure(switchOptions => switchOptions.MinimumCreditScore = MinimumCreditScore),
+            options => options.Configure(switchOptions =>
+            {
+                switchOptions.MinimumCreditScore = MinimumCreditScore;
+                switchOptions.CreditTerms = BaiTiaoSwitch.Credit.CreditTerms.Default with
+                {
+                    Installments = [.. BaiTiaoSwitch.Credit.CreditTerms.Default.Installments.Select(option => option.Periods == 3 ? option with { FeeRatePerPeriod = ThreePeriodFeeRate } : option)],
+                };
+            }),
             keys => keys.Configure(TestSecrets.Apply),
             callers => callers.Configure(TestSecrets.Apply));
-        silo.Services.Configure<BaiTiaoSwitch.Credit.CreditOptions>(credit => credit.Terms = BaiTiaoSwitch.Credit.CreditTerms.Default with
-        {
-            Installments = [.. BaiTiaoSwitch.Credit.CreditTerms.Default.Installments.Select(option => option.Periods == 3 ? option with { FeeRatePerPeriod = ThreePeriodFeeRate } : option)],
-        });
         silo.AddBaiTiaoSwitchHttpEdge();
         silo.AddBaiTiaoSwitchSandboxOtpOutbox();
     }
