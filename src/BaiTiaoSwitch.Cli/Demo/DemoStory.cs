@@ -238,7 +238,7 @@ public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, D
 
     private void CheckConservation(LineView line) =>
         narrator.Check(line.Limit - line.Available == line.Pending + line.Posted,
-            $"conservation: limit − available = pending + posted ({Yuan.Format(line.Limit)} − {Yuan.Format(line.Available)} = " +
+            $"conservation: limit − available = Σ open holds + posted ({Yuan.Format(line.Limit)} − {Yuan.Format(line.Available)} = " +
             $"{Yuan.Format(line.Pending)} + {Yuan.Format(line.Posted)})");
 
     private void ReconcileWithLedger(LineView line) =>

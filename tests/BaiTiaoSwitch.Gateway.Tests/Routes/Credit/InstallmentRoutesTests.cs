@@ -94,6 +94,35 @@ public sealed class InstallmentRoutesTests(GatewayFixture fixture)
         Assert.Equal((201, "10.90"), (allowed.Status, allowed.Str("apr")));
     }
 
+    [Fact]
+    public async Task A_plan_on_a_billed_purchase_is_a_correction_on_the_next_statement_and_after_the_due_date_it_is_409_invalid_transition()
+    {
+        var (accountId, grantId) = await OpenBoundLine(fixture, billingDay: 18);
+        var billed = await Purchase(fixture, grantId, 30_000);
+        var late = await Purchase(fixture, grantId, 12_000);
+        var cutDate = await AdvancePastNextCut(fixture, accountId, 18);
+
+        // Billed, due date not passed: eligible.
+        var made = await fixture.Issuer.Post($"/v1/captures/{billed}/installments", new { periods = 6 });
+        Assert.True(made.Status == 201, made.ToString());
+
+        // Past the due date (paid on time until the end of cut + 9 days, China time): no longer eligible.
+        var now = await Now(fixture, accountId);
+        await Advance(fixture, accountId, (long)Math.Ceiling((new DateTimeOffset(cutDate.AddDays(10).ToDateTime(TimeOnly.MinValue), ChinaOffset) - now).TotalSeconds) + 3_600);
+        var refused = await fixture.Issuer.Post($"/v1/captures/{late}/installments", new { periods = 6 });
+        Assert.Equal((409, "invalid_transition"), (refused.Status, refused.Code));
+
+        // The cut statement never changes; the next one carries the correction and bills the plan's first period.
+        await AdvancePastNextCut(fixture, accountId, 18);
+        var statements = (await fixture.Issuer.Get($"/v1/accounts/{accountId}/statements")).Body!["statements"]!.AsArray();
+        Assert.Equal(2, statements.Count);
+        Assert.Equal((42_000L, 0L), (Money(statements[1]!, "purchases"), Money(statements[1]!, "corrections")));
+        var next = statements[0]!;
+        Assert.Equal((42_000L, 0L, -30_000L, 5_150L), (Money(next, "previousBalance"), Money(next, "purchases"), Money(next, "corrections"), Money(next, "installmentsDue")));
+        Assert.Equal(Money(next, "previousBalance") + Money(next, "purchases") - Money(next, "refunds") + Money(next, "installmentsDue") + Money(next, "fees") - Money(next, "repayments") + Money(next, "corrections"),
+            Money(next, "newBalance"));
+    }
+
     public static TheoryData<string> BadBodies => new()
     {
         """{"periods":5}""",
