@@ -10,7 +10,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// finds hot state over its bounds.
 /// </summary>
 public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests, GroupCommitter committer, AccountStore store,
-    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger, TimeProvider? keyClock = null)
+    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger, TimeProvider? keyClock = null, ICreditCutsDue? cutsDue = null)
 {
     // Holds and authorizations age on the line's clock; key records on the switch's (see MoneyPipeline).
     private readonly TimeProvider keyClock = keyClock ?? clock;
@@ -19,7 +19,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
     private Task<int>? running;
 
     /// <summary>True when the line is closed and has nothing left to expire: its reminder can go.</summary>
-    public bool IsDone => book.Header.Status == AccountStatus.Closed && book.Header.OpenHolds == 0;
+    public bool IsDone => book.Header.Status == AccountStatus.Closed && book.Header.OpenHolds == 0 && book.Credit.Periods.Count == 0;
 
     /// <summary>Runs the upkeep (or joins the run under way). Returns how many holds expired.</summary>
     public Task<int> Run() => running is { IsCompleted: false } ? running : running = Loop();
@@ -70,12 +70,31 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
 
         await committer.WhenDurable();
         await store.Settled();
+        await WakeCuts();
         if (expired > 0)
         {
             LogExpired(book.Header.AccountId, expired);
         }
 
         return expired;
+    }
+
+    /// <summary>A period past its cut is still open: the credit grain is told (it cuts each once; telling it twice is harmless).</summary>
+    private async Task WakeCuts()
+    {
+        if (cutsDue is null || !CreditPeriods.CutDue(book, clock.GetUtcNow()))
+        {
+            return;
+        }
+
+        try
+        {
+            await cutsDue.CutsDue(book.Header.AccountId);
+        }
+        catch (Exception exception) when (exception is not OutcomeUnknownException)
+        {
+            LogCutsDueFailed(exception, book.Header.AccountId);
+        }
     }
 
     private async Task MoveKeyRecords(int step)
@@ -99,6 +118,9 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
             await committer.WhenDurable();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: telling the credit grain its statement cuts are due failed; the next run tells it again")]
+    private partial void LogCutsDueFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: {Count} holds expired")]
     private partial void LogExpired(string accountId, int count);

@@ -63,6 +63,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOtpSender, UnconfiguredOtpSender>();
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
+        services.TryAddSingleton<ICreditCutsDue, NoCreditCutsDue>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
         services.AddSingleton<IAlertActions, Alerts.AlertActions>();

@@ -74,6 +74,22 @@ public sealed class RepaymentOnLineTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_repayment_resent_with_its_key_and_fresher_owed_figures_gets_its_recorded_answer()
+    {
+        var line = await CreditLines.Create(fixture.Cluster, limit: 20_000);
+        await line.Purchase(9_000);
+        var key = CreditLines.Key();
+        var first = await line.Account.Repay(key, 3_000, RepaymentOwed.Nothing);
+
+        var again = await line.Account.Repay(key, 3_000, RepaymentOwed.Nothing with { LateFees = [new OwedItem("st_late", Long, 500)] });
+
+        Assert.Equal((first.RepaymentId, first.Allocation.Allocated, first.At), (again.RepaymentId, again.Allocation.Allocated, again.At));
+        Assert.Equal(6_000, (await line.Snapshot()).Posted.Amount);
+        var reused = await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => line.Account.Repay(key, 3_001, RepaymentOwed.Nothing));
+        Assert.Equal(ErrorCodes.IdempotencyKeyReused, reused.Code);
+    }
+
+    [Fact]
     public async Task A_repayment_racing_payments_on_the_same_line_never_overspends_and_the_line_conserves()
     {
         const long limit = 30_000;

@@ -27,14 +27,14 @@ public sealed partial class ModelRun
                     InstallmentPrincipal = [new OwedItem("inst", Owed, repay.InstallmentPrincipal)],
                     StatementBalance = [new OwedItem("st", Owed, repay.StatementBalance)],
                 };
-                return ("issuer", $"repay|{repay}", () => model.Repay(repay.Amount, repay.LateFee, repay.InstallmentPrincipal, repay.StatementBalance, Now),
+                return ("issuer", $"repay|{repay.Amount}", () => model.Repay(repay.Amount, repay.LateFee, repay.InstallmentPrincipal, repay.StatementBalance, Now),
                     key => real.Run(issuer, key, new RepayOperation(repay.Amount, owed), View));
             case CutStep cut:
                 var date = model.Movements.Count > 0 ? model.Movements.Min(movement => movement.Period) : model.LastCut?.AddMonths(1) ?? ReferenceLine.CutOf(Now);
                 var billed = model.PlanUnbilled.ToDictionary(plan => plan.Key, plan => plan.Value * cut.BilledPercent / 100);
                 var through = model.PlanRefunds.Count > 0 ? model.PlanRefunds[^1].Sequence : 0;
                 IReadOnlyList<PlanBilled> billedList = [.. billed.OrderBy(plan => plan.Key, StringComparer.Ordinal).Select(plan => new PlanBilled(plan.Key, plan.Value))];
-                return ("issuer", $"cut|{date}|{string.Join(',', billedList)}|{through}", () => model.AcknowledgeCut(date, billed, through, Now),
+                return ("issuer", $"cut|{date}", () => model.AcknowledgeCut(date, billed, through, Now),
                     key => real.Run(issuer, key, new AcknowledgeCutOperation(date, billedList, through), day => new Outcome($"cut:{day:yyyyMMdd}")));
             case ClockStep clock:
                 return ("issuer", $"clock|{clock.Seconds}", () =>

@@ -56,6 +56,13 @@ public static class CreditPeriods
         book.Credit.Periods.Set(key, totals with { LastAt = at > totals.LastAt ? at : totals.LastAt });
     }
 
+    /// <summary>True when an open period's cut instant has passed: the credit grain has a cut to make.</summary>
+    public static bool CutDue(AccountBook book, DateTimeOffset now)
+    {
+        var calendar = Calendar(book);
+        return book.Credit.Periods.Values.Values.Any(period => calendar.CutInstant(period.CutDate) <= now);
+    }
+
     /// <summary>Adds a movement happening now to the current period.</summary>
     public static void AddNow(AccountBook book, CreditMovementKind kind, long amount, DateTimeOffset now) => Add(book, PeriodOf(book, now), kind, amount, now);
 }

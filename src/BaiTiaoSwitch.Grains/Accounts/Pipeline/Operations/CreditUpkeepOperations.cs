@@ -13,7 +13,8 @@ public sealed class AcknowledgeCutOperation(DateOnly cutDate, IReadOnlyList<Plan
 
     public override OperationKind Kind => OperationKind.AcknowledgeCut;
 
-    public override string Fingerprint => FingerprintOf("cut", cutDate.DayNumber, refundsThrough, string.Join('|', billed.Select(item => $"{item.PlanId}:{item.Principal}")));
+    /// <summary>The cut date only: a cut is acknowledged once, whatever a re-driven acknowledgement sends with it.</summary>
+    public override string Fingerprint => FingerprintOf("cut", cutDate.DayNumber);
 
     public override ValueTask Prepare(AccountBook book, Caller caller)
     {

@@ -22,8 +22,8 @@ public sealed class RepayOperation : AccountOperation<RepaymentApplied>
 
     public override OperationKind Kind => OperationKind.Repay;
 
-    public override string Fingerprint => FingerprintOf("repay", amount, string.Join('|', owed.InOrder().SelectMany(bucket =>
-        bucket.Items.Select(item => $"{bucket.Bucket}:{item.Reference}:{item.Since.UtcTicks}:{item.Amount}"))));
+    /// <summary>The amount only: the credit grain resends a repayment's intent with its key and may send fresher owed figures; the recorded answer stands.</summary>
+    public override string Fingerprint => FingerprintOf("repay", amount);
 
     public override ValueTask Prepare(AccountBook book, Caller caller)
     {
