@@ -129,4 +129,25 @@ public sealed class StatementTests(ClusterFixture fixture)
         Assert.True(Ids.IsWellFormed(listed.StatementId));
         Assert.Equal(listed, read);
     }
+
+    [Fact]
+    public async Task Paying_the_minimum_keeps_a_statement_out_of_overdue_while_its_unpaid_principal_still_accrues_late_fees()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 100_000);
+        var cut = CreditLines.CurrentCut();
+        await CreditLines.Purchase(scenario, 60_000);
+        CreditLines.AdvancePastCut(cut);
+        var first = Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
+        await scenario.Issuer.RepayAsync(scenario.AccountId, Money.Fen(first.MinimumDue));
+
+        CreditLines.AdvanceTo(first.DueDate.AddDays(3));
+        var standing = await scenario.Issuer.GetStatementAsync(first.StatementId);
+        var next = cut.AddMonths(1);
+        CreditLines.AdvancePastCut(next);
+        var statements = await scenario.Issuer.ListStatementsAsync(scenario.AccountId);
+
+        // 0.05% a day of the 54,000 left unpaid is 27 a day, from the due date's next day to the next cut.
+        Assert.Equal((6_000L, 6_000L, StatementStatus.Open), (first.MinimumDue, standing.Paid, standing.Status));
+        Assert.Equal(27L * (next.DayNumber - first.DueDate.DayNumber), statements[0].Fees);
+    }
 }
