@@ -5,6 +5,7 @@ using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.HttpEdge.Sandbox;
 using BaiTiaoSwitch.Testing.Conservation;
 using BaiTiaoSwitch.Testing.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -19,6 +20,7 @@ namespace BaiTiaoSwitch.Testing;
 public class SwitchTestCluster
 {
     private readonly string serviceId = "bts-kit-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TestLine> lines = new(StringComparer.Ordinal);
     private TestCluster? cluster;
     private SwitchTestEnvironment? environment;
     private BaiTiaoSwitchClient? issuer;
@@ -96,11 +98,12 @@ public class SwitchTestCluster
     {
     }
 
-    /// <summary>Opens a fresh line of <paramref name="creditLimitFen"/> fen for <paramref name="holder"/> (by default <see cref="TestLine.DefaultHolder"/>).</summary>
+    /// <summary>Opens a fresh line of <paramref name="creditLimitFen"/> fen for <paramref name="holder"/> (by default a fresh one, <see cref="TestLine.NewHolder"/>).</summary>
     public async Task<TestLine> OpenLineAsync(long creditLimitFen, Holder? holder = null)
     {
-        var line = new TestLine("acct-" + Guid.NewGuid().ToString("N")[..16], holder ?? TestLine.DefaultHolder, creditLimitFen);
+        var line = new TestLine("acct-" + Guid.NewGuid().ToString("N")[..16], holder ?? TestLine.NewHolder(), creditLimitFen);
         await Issuer.OpenAccountAsync(new OpenAccountRequest(line.AccountId, line.Holder, Money.Fen(creditLimitFen), 720)).ConfigureAwait(false);
+        lines[line.AccountId] = line;
         return line;
     }
 
@@ -128,10 +131,11 @@ public class SwitchTestCluster
     }
 
     /// <summary>
-    /// Moves the switch's clock forward (holds expire, windows roll, codes lapse). Orleans' clocks do not move. What a
-    /// sweep does after the move happens on its next pass (a second or two of real time): await what you expect to see.
+    /// Moves the switch's clock forward (holds expire, limit windows roll, codes lapse); Orleans' clocks do not move.
+    /// Then it runs the hold sweep of every line opened through <see cref="OpenLineAsync"/>, as the silos' reminder
+    /// would on its next pass, so the holds that ended have expired when this returns.
     /// </summary>
-    public Task AdvanceAsync(TimeSpan by)
+    public async Task AdvanceAsync(TimeSpan by)
     {
         if (by < TimeSpan.Zero)
         {
@@ -139,12 +143,19 @@ public class SwitchTestCluster
         }
 
         Clock.Advance(by);
-        return Task.CompletedTask;
+        var grains = SiloServices.GetRequiredService<IGrainFactory>();
+        await Task.WhenAll(lines.Keys.Select(accountId => grains.GetGrain<ICreditAccountGrain>(accountId).ExpireHolds())).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A silo's services (storage is shared, so any silo's will do). Calls made with its <c>IGrainFactory</c> are the
+    /// cluster's own, so they may reach <c>[ClusterInternal]</c> methods.
+    /// </summary>
+    public IServiceProvider SiloServices => Cluster.GetActiveSilos().OfType<InProcessSiloHandle>().First().SiloHost.Services;
 
     /// <summary>The line as storage holds it (snapshot, commit log, archive), read past every activation.</summary>
     public Task<StoredLine> ReadStoredLineAsync(string accountId) =>
-        StoredLine.LoadAsync(Cluster.GetActiveSilos().OfType<InProcessSiloHandle>().First().SiloHost.Services, Cluster.GrainFactory, accountId);
+        StoredLine.LoadAsync(SiloServices, Cluster.GrainFactory, accountId);
 
     /// <summary>What the account reports through the SDK.</summary>
     public async Task<ReportedLine> ReadReportedLineAsync(string accountId)

@@ -22,8 +22,8 @@ public sealed class SwitchTestEnvironment
         Clock = new FakeTimeProvider(start);
         AzuriteConnectionString = azuriteConnectionString ?? Azurite.ConnectionString;
 
-        // Fresh names per cluster: lower-case letters and digits, as tables, containers and queues all accept.
-        NamePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
+        // Fresh names per cluster: lower-case letters only, as the switch's storage options require.
+        NamePrefix = "kit" + string.Concat(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12).Select(random => (char)('a' + (random % 26))));
     }
 
     public string ServiceId { get; }
