@@ -19,6 +19,9 @@ namespace BaiTiaoSwitch.Testing;
 /// </summary>
 public class SwitchTestCluster
 {
+    /// <summary>How many times the readiness probe is tried (each waits up to the 20 s messaging timeout).</summary>
+    private const int ReadyAttemptsMax = 6;
+
     private readonly string serviceId = "bts-kit-" + Guid.NewGuid().ToString("N")[..12];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TestLine> lines = new(StringComparer.Ordinal);
     private TestCluster? cluster;
@@ -79,6 +82,31 @@ public class SwitchTestCluster
         cluster = builder.Build();
         await cluster.DeployAsync().ConfigureAwait(false);
         issuer = new BaiTiaoSwitchClient(cluster.Client, environment.Credentials.Issuer);
+        await WaitUntilServingAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens one line of its own through the whole write path (key claim, commit log, reminder) before any test runs:
+    /// right after start, a cluster of several silos can take a few tens of seconds to place its system grains (the
+    /// reminder table, the stream queues) on a loaded machine, and that wait belongs to the fixture, not to the first
+    /// test. Retries keep the same idempotency key, so the line is opened once.
+    /// </summary>
+    private async Task WaitUntilServingAsync()
+    {
+        var probe = new OpenAccountRequest("kit-ready-" + Guid.NewGuid().ToString("N")[..12], TestLine.NewHolder(), Money.Fen(1), 720);
+        var key = RequestOptions.WithKey("kit-ready-" + probe.AccountId);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Issuer.OpenAccountAsync(probe, key).ConfigureAwait(false);
+                return;
+            }
+            catch (OutcomeUnknownException) when (attempt < ReadyAttemptsMax)
+            {
+                // Each attempt waited the messaging timeout (20 s): try again.
+            }
+        }
     }
 
     public virtual async Task DisposeAsync()

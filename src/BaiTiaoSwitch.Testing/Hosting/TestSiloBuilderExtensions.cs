@@ -29,7 +29,13 @@ public static class TestSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(environment);
         silo.Services.AddSingleton(environment);
         silo.Services.AddSingleton<TimeProvider>(environment.Clock);
-        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming })
+        // Orleans' own clocks stay real, the reminder service's included: on the test clock its start-up and refresh
+        // timers wait until a test moves the clock, and a call that registers a reminder meanwhile hangs.
+        foreach (var area in new[]
+        {
+            TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement,
+            TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming, Orleans.Reminders.ReminderTimeProviderNames.Reminders,
+        })
         {
             silo.Services.AddKeyedSingleton(area, TimeProvider.System);
         }
