@@ -24,10 +24,16 @@ public sealed class MemoryJournalTable : IJournalTable
             // Check every condition before changing anything: the transaction is all or none.
             foreach (var append in appends)
             {
+                if (appends.Count(other => other.AccountId == append.AccountId) > 1)
+                {
+                    // Azure Table refuses a transaction that touches one entity (the line's head) twice.
+                    throw new InvalidOperationException($"One transaction appends to line {append.AccountId} twice; Azure Table would refuse it.");
+                }
+
                 var moved = heads.TryGetValue((partition, append.AccountId), out var head)
                     ? append.HeadETag != head.ETag
                     : append.HeadETag is not null;
-                if (moved || rows.ContainsKey(append.Entry.RowKey) || appends.Count(other => other.AccountId == append.AccountId) > 1)
+                if (moved || rows.ContainsKey(append.Entry.RowKey))
                 {
                     throw new JournalFencedException(append.AccountId);
                 }
