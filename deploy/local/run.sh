@@ -169,6 +169,7 @@ say ""
 say "In another terminal:"
 say "  dotnet run --project src/BaiTiaoSwitch.Cli -- demo              # through the .NET client SDK"
 [[ $HAS_GATEWAY -eq 1 ]] && say "  dotnet run --project src/BaiTiaoSwitch.Cli -- demo --via http   # through the signed HTTP API"
+say "  dotnet run --project src/BaiTiaoSwitch.Cli -- statement <accountId>   # an account's statement (账单), e.g. the demo's line"
 say ""
 say "Press Ctrl-C to stop everything."
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BaiTiaoSwitch.Cli;
 using BaiTiaoSwitch.Cli.Demo;
+using BaiTiaoSwitch.Cli.Statements;
 
 Console.OutputEncoding = Encoding.UTF8;
 using var cancellation = new CancellationTokenSource();
@@ -14,16 +15,19 @@ const string Usage = """
     Usage: bts <command> [options]
 
     Commands:
-      demo    Tell the story of one credit line and two wallets against a running switch, checking its guarantees.
-      help    Show this help.
+      demo        Tell the story of one credit line and two wallets against a running switch, checking its guarantees.
+      statement   Print an account's statement (账单), in Chinese and English: bts statement <accountId>.
+      help        Show this help.
 
-    Run 'bts demo --help' for the demo's options.
+    Run 'bts demo --help' or 'bts statement --help' for their options.
     """;
 
 switch (args.FirstOrDefault())
 {
     case "demo":
         return await DemoCommand.RunAsync(args[1..], cancellation.Token);
+    case "statement":
+        return await StatementCommand.RunAsync(args[1..], Console.Out, cancellation.Token);
     case "help" or "-h" or "--help":
         Console.WriteLine(Usage);
         return ExitCodes.Success;

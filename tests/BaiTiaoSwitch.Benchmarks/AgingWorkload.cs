@@ -38,6 +38,11 @@ public static class AgingWorkload
             }
         })));
         var fillSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        foreach (var line in await AzuriteDataTally.AfterNextSave(dataFolder, DateTime.UtcNow))
+        {
+            Report.Line($"    after the aging: {line}");
+        }
+
         var aged = await Measure(cluster, options, azurite, "g-aged");
         return new AgingResult(fresh, aged, options.AgeAuthorizations, fillSeconds, freshBytes, FolderBytes(dataFolder));
     }

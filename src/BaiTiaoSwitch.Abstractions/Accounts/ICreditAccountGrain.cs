@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Payments;
 
 namespace BaiTiaoSwitch.Accounts;
@@ -66,4 +67,37 @@ public interface ICreditAccountGrain : IGrainWithStringKey
     /// <summary>Releases every hold whose period has ended. Returns how many expired now. Safe to call any time.</summary>
     [ClusterInternal]
     Task<int> ExpireHolds();
+
+    // Credit products: called only by the line's credit grain (IAccountCreditGrain), each through the money pipeline.
+
+    /// <summary>The line's credit state, durable only: clock, billing day, credit use, open periods, plan refunds, plans.</summary>
+    [ClusterInternal]
+    Task<CreditLine> ReadCreditLine();
+
+    /// <summary>
+    /// Moves a capture's principal (captured − refunded, which must equal <paramref name="expectedPrincipal"/>, else
+    /// <c>409 invalid_transition</c>: re-read and retry) from the revolving balance onto plan <paramref name="planId"/>. A
+    /// capture is on one plan at most (<c>409 invalid_transition</c>); an unknown capture is <c>not_found</c>.
+    /// </summary>
+    [ClusterInternal]
+    Task<PlanPrincipalMoved> MoveToInstallments(string idempotencyKey, string captureId, string planId, long expectedPrincipal);
+
+    /// <summary>
+    /// Applies a repayment over what is owed: <paramref name="owedExceptUnbilled"/> (its Unbilled bucket is ignored; the
+    /// account adds its own revolving principal not billed), refused with <c>422 repayment_exceeds_balance</c> above the total.
+    /// </summary>
+    [ClusterInternal]
+    Task<RepaymentApplied> Repay(string idempotencyKey, long amount, RepaymentOwed owedExceptUnbilled);
+
+    /// <summary>
+    /// The credit grain has durably stored the statement cut on <paramref name="cutDate"/>: the account forgets the
+    /// periods through it, lowers plans' unbilled principal by what it billed, and drops plan refunds through
+    /// <paramref name="planRefundsThroughSeq"/>. Idempotent per cut date.
+    /// </summary>
+    [ClusterInternal]
+    Task AcknowledgeCut(string idempotencyKey, DateOnly cutDate, IReadOnlyList<PlanBilled> planPrincipalBilled, long planRefundsThroughSeq);
+
+    /// <summary>Sandbox only (else <c>404 not_found</c>): moves the account's clock forward, then expires holds due. Returns the new now.</summary>
+    [ClusterInternal]
+    Task<DateTimeOffset> AdvanceClock(string idempotencyKey, long advanceSeconds);
 }

@@ -28,7 +28,7 @@ public static class DemoCommand
             return ExitCodes.Usage;
         }
 
-        await using var driver = Create(options);
+        await using var driver = Connections.Create(options);
         var narrator = new Narrator(Console.Out);
         try
         {
@@ -49,12 +49,4 @@ public static class DemoCommand
             return ExitCodes.SwitchUnavailable;
         }
     }
-
-    private static ISwitchDriver Create(DemoOptions options) => options.Via switch
-    {
-        DemoVia.Http => new HttpDriver(options.Gateway, DevelopmentChannels.Load(options.ChannelsFile!), options.IssuerChannel, options.Timeout),
-        _ => new SdkDriver(
-            new SdkDriverSettings(options.StorageConnectionString, options.ClusterId, options.ServiceId, options.StorageNamePrefix, options.IssuerChannel, options.Timeout, options.Verbose),
-            DevelopmentChannels.Load(options.ChannelsFile!)),
-    };
 }

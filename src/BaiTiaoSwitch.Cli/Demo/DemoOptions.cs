@@ -51,8 +51,10 @@ public sealed record DemoOptions
 
         Tells the story BaiTiaoSwitch exists for, against a running switch (start one with deploy/local/run.sh):
         a ¥5,000 line and a virtual card bound to Alipay and WeChat Pay; both wallets pay at once until the line is
-        used up, and it is never overspent; captures, a reversal and a refund; the Alipay grant is revoked.
-        Every guarantee shown is checked; the command exits 1 if one does not hold.
+        used up, and it is never overspent; captures, a reversal and a refund; the Alipay grant is revoked. Then the
+        line as a credit product: a purchase turned into 12 installments (schedule and APR), the line's sandbox clock
+        moved to its statement (the switch must run in sandbox mode), the statement printed and repaid, and the credit
+        restored. Every guarantee shown is checked; the command exits 1 if one does not hold.
 
         Options:
           --via sdk|http          How to reach the switch (default: sdk).

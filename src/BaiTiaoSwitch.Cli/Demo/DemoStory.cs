@@ -6,7 +6,8 @@ namespace BaiTiaoSwitch.Cli.Demo;
 
 /// <summary>
 /// The story of issue #2, told through a driver (SDK or HTTP): one line, one card, two wallets, a concurrent
-/// burst that uses the line up, captures, a reversal, a refund and a revocation. Every claim it makes is checked.
+/// burst that uses the line up, captures, a reversal, a refund and a revocation; then the line as a credit product
+/// (issue #9): a purchase on installments, the statement, its repayment. Every claim it makes is checked.
 /// </summary>
 public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, DemoOptions options)
 {
@@ -18,6 +19,9 @@ public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, D
     private readonly string runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
     private readonly Ledger ledger = new();
     private readonly Dictionary<string, GrantView> grants = [];
+
+    // A capture captured in full and never refunded: the purchase the credit act turns into installments.
+    private CaptureView? purchaseForPlan;
 
     public static string WalletName(string channel) => channel switch
     {
@@ -41,6 +45,7 @@ public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, D
         var approvals = await PayUntilUsedUp(accountId, limit, cancellationToken);
         await CaptureReverseRefund(accountId, approvals, cancellationToken);
         await Revoke(accountId, limit, cancellationToken);
+        await CreditProducts(accountId, cancellationToken);
 
         narrator.Verdict();
         return narrator.Failures.Count == 0;
@@ -190,6 +195,7 @@ public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, D
             table.Add("capture in full", plan.Number, WalletName(plan.Channel), Yuan.Format(result.Amount), Yuan.Format(capture.Amount), after.Status, capture.CaptureId);
         }
 
+        purchaseForPlan = fullCaptures[1];
         var (partialPlan, partial) = picked[3];
         var partialAmount = Math.Max(1, partial.Amount * 6 / 10);
         var partialCapture = await driver.CaptureAsync(partialPlan.Channel, partial.AuthorizationId, partialAmount, final: true, Key("capture-" + partialPlan.Number), cancellationToken);
@@ -232,7 +238,7 @@ public sealed partial class DemoStory(ISwitchDriver driver, Narrator narrator, D
 
     private void CheckConservation(LineView line) =>
         narrator.Check(line.Limit - line.Available == line.Pending + line.Posted,
-            $"conservation: limit − available = pending + posted ({Yuan.Format(line.Limit)} − {Yuan.Format(line.Available)} = " +
+            $"conservation: limit − available = Σ open holds + posted ({Yuan.Format(line.Limit)} − {Yuan.Format(line.Available)} = " +
             $"{Yuan.Format(line.Pending)} + {Yuan.Format(line.Posted)})");
 
     private void ReconcileWithLedger(LineView line) =>

@@ -2,7 +2,7 @@ namespace BaiTiaoSwitch.Cli.Demo;
 
 /// <summary>
 /// The demo's own account of every fen it moved, kept apart from the switch, so the switch's balances can be
-/// reconciled against it: pending = Σ open holds, posted = Σ captures − Σ refunds.
+/// reconciled against it: pending = Σ open holds, posted = Σ captures − Σ refunds − Σ principal repaid.
 /// </summary>
 public sealed class Ledger
 {
@@ -14,7 +14,10 @@ public sealed class Ledger
 
     public long Pending => holds.Values.Where(hold => !hold.Closed).Sum(hold => hold.Amount - hold.Captured - hold.Reversed);
 
-    public long Posted => Captured - Refunded;
+    /// <summary>The principal repayments paid off (fees repaid restore no credit, so they are not here).</summary>
+    public long PrincipalRepaid { get; private set; }
+
+    public long Posted => Captured - Refunded - PrincipalRepaid;
 
     public void Approved(string authorizationId, long amount) => holds[authorizationId] = new Hold(amount);
 
@@ -36,6 +39,8 @@ public sealed class Ledger
     }
 
     public void Refund(long amount) => Refunded += amount;
+
+    public void Repaid(long principal) => PrincipalRepaid += principal;
 
     private sealed class Hold(long amount)
     {

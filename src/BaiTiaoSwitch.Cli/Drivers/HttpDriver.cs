@@ -98,6 +98,27 @@ public sealed class HttpDriver(Uri gateway, DevelopmentChannels channels, string
     public async Task<LineView> GetLineAsync(string accountId, CancellationToken cancellationToken) =>
         View(await http.SendAsync<WireAccount>(HttpMethod.Get, $"/v1/accounts/{accountId}", issuerChannel, Issuer, null, null, cancellationToken));
 
+    public async Task<PlanView> CreateInstallmentPlanAsync(string captureId, int periods, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var plan = await http.SendAsync<WirePlan>(HttpMethod.Post, $"/v1/captures/{captureId}/installments", issuerChannel, Issuer, new { periods }, idempotencyKey, cancellationToken);
+        return new PlanView(plan.PlanId, plan.CaptureId, plan.Principal.Amount, plan.Periods, plan.FeeRatePerPeriod, plan.FeePerPeriod.Amount, plan.TotalFee.Amount, plan.Apr,
+            [.. plan.Schedule.Select(period => new PlanPeriodView(period.Period, period.DueDate, period.Principal.Amount, period.Fee.Amount, period.Status))], plan.Status);
+    }
+
+    public async Task<DateTimeOffset> AdvanceClockAsync(string accountId, long advanceSeconds, string idempotencyKey, CancellationToken cancellationToken) =>
+        (await http.SendAsync<WireClock>(HttpMethod.Post, $"/v1/sandbox/accounts/{accountId}/clock", issuerChannel, Issuer, new { advanceSeconds }, idempotencyKey, cancellationToken)).Now;
+
+    public async Task<IReadOnlyList<StatementView>> ListStatementsAsync(string accountId, CancellationToken cancellationToken) =>
+        [.. (await http.SendAsync<WireStatements>(HttpMethod.Get, $"/v1/accounts/{accountId}/statements", issuerChannel, Issuer, null, null, cancellationToken)).Statements.Select(View)];
+
+    public async Task<RepaymentView> RepayAsync(string accountId, long amount, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var repayment = await http.SendAsync<WireRepayment>(HttpMethod.Post, $"/v1/accounts/{accountId}/repayments", issuerChannel, Issuer, new { amount = Cny(amount) }, idempotencyKey, cancellationToken);
+        var allocated = repayment.Allocated;
+        return new RepaymentView(repayment.RepaymentId, repayment.Amount.Amount, allocated.LateFees.Amount, allocated.InstallmentFees.Amount, allocated.InstallmentPrincipal.Amount,
+            allocated.StatementBalance.Amount, allocated.Unbilled.Amount);
+    }
+
     public ValueTask DisposeAsync()
     {
         http.Dispose();
@@ -107,7 +128,13 @@ public sealed class HttpDriver(Uri gateway, DevelopmentChannels channels, string
     private static object Cny(long amount) => new { amount, currency = "CNY" };
 
     private static LineView View(WireAccount account) =>
-        new(account.AccountId, account.Status, account.CreditLimit.Amount, account.Available.Amount, account.Pending.Amount, account.Posted.Amount, account.OverLimit?.Amount ?? 0);
+        new(account.AccountId, account.Status, account.CreditLimit.Amount, account.Available.Amount, account.Pending.Amount, account.Posted.Amount, account.OverLimit?.Amount ?? 0,
+            account.BillingDay, account.InstallmentsOutstanding?.Amount ?? 0);
+
+    private static StatementView View(WireStatement statement) =>
+        new(statement.StatementId, statement.AccountId, statement.PeriodStart, statement.PeriodEnd, statement.DueDate, statement.PreviousBalance.Amount, statement.Purchases.Amount,
+            statement.Refunds.Amount, statement.InstallmentsDue.Amount, statement.Fees.Amount, statement.Repayments.Amount, statement.Corrections?.Amount ?? 0,
+            statement.NewBalance.Amount, statement.MinimumDue.Amount, statement.Paid.Amount, statement.Status);
 
     private static GrantView View(WireGrant grant) => new(grant.GrantId, grant.Channel, grant.Last4, grant.Status, grant.WalletToken is not null);
 

@@ -36,4 +36,15 @@ public interface ISwitchDriver : IAsyncDisposable
     Task<PaymentView> GetPaymentAsync(string channel, string authorizationId, CancellationToken cancellationToken);
 
     Task<LineView> GetLineAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>The issuer turns a capture into an installment plan.</summary>
+    Task<PlanView> CreateInstallmentPlanAsync(string captureId, int periods, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Sandbox only: moves the account's clock forward; returns its now.</summary>
+    Task<DateTimeOffset> AdvanceClockAsync(string accountId, long advanceSeconds, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>The account's statements, newest first.</summary>
+    Task<IReadOnlyList<StatementView>> ListStatementsAsync(string accountId, CancellationToken cancellationToken);
+
+    Task<RepaymentView> RepayAsync(string accountId, long amount, string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Client;
+using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Grants;
 using BaiTiaoSwitch.Payments;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,6 +121,23 @@ public sealed class SdkDriver(SdkDriverSettings settings, DevelopmentChannels ch
     public Task<LineView> GetLineAsync(string accountId, CancellationToken cancellationToken) =>
         Call(async () => View(await Issuer.GetAccountAsync(accountId, cancellationToken)));
 
+    public Task<PlanView> CreateInstallmentPlanAsync(string captureId, int periods, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => View(await Issuer.CreateInstallmentPlanAsync(captureId, periods, RequestOptions.WithKey(idempotencyKey), cancellationToken)));
+
+    public Task<DateTimeOffset> AdvanceClockAsync(string accountId, long advanceSeconds, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () => (await Issuer.AdvanceSandboxClockAsync(accountId, advanceSeconds, RequestOptions.WithKey(idempotencyKey), cancellationToken)).Now);
+
+    public Task<IReadOnlyList<StatementView>> ListStatementsAsync(string accountId, CancellationToken cancellationToken) =>
+        Call(async () => (IReadOnlyList<StatementView>)[.. (await Issuer.ListStatementsAsync(accountId, cancellationToken)).Select(View)]);
+
+    public Task<RepaymentView> RepayAsync(string accountId, long amount, string idempotencyKey, CancellationToken cancellationToken) =>
+        Call(async () =>
+        {
+            var repayment = await Issuer.RepayAsync(accountId, Money.Fen(amount), RequestOptions.WithKey(idempotencyKey), cancellationToken);
+            var allocated = repayment.Allocated;
+            return new RepaymentView(repayment.RepaymentId, repayment.Amount.Amount, allocated.LateFees, allocated.InstallmentFees, allocated.InstallmentPrincipal, allocated.StatementBalance, allocated.Unbilled);
+        });
+
     public async ValueTask DisposeAsync()
     {
         if (host is not null)
@@ -162,7 +180,17 @@ public sealed class SdkDriver(SdkDriverSettings settings, DevelopmentChannels ch
         exception is TimeoutException ? "timed out" : $"{exception.GetType().Name}: {exception.GetBaseException().Message}";
 
     private static LineView View(AccountSnapshot account) =>
-        new(account.AccountId, Snake(account.Status), account.CreditLimit.Amount, account.Available.Amount, account.Pending.Amount, account.Posted.Amount, account.OverLimit.Amount);
+        new(account.AccountId, Snake(account.Status), account.CreditLimit.Amount, account.Available.Amount, account.Pending.Amount, account.Posted.Amount, account.OverLimit.Amount,
+            account.BillingDay, account.InstallmentsOutstanding.Amount);
+
+    private static PlanView View(InstallmentPlan plan) =>
+        new(plan.PlanId, plan.CaptureId, plan.Principal, plan.Periods, plan.FeeRatePerPeriod.ToFractionString(4), plan.FeePerPeriod, plan.TotalFee, plan.Apr,
+            [.. plan.Schedule.Select(period => new PlanPeriodView(period.Period, period.DueDate, period.Principal, period.Fee, Snake(period.Status)))], Snake(plan.Status));
+
+    private static StatementView View(Statement statement) =>
+        new(statement.StatementId, statement.AccountId, statement.PeriodStart, statement.PeriodEnd, statement.DueDate, statement.PreviousBalance, statement.Purchases,
+            statement.Refunds, statement.InstallmentsDue, statement.Fees, statement.Repayments, statement.Corrections, statement.NewBalance, statement.MinimumDue,
+            statement.Paid, Snake(statement.Status));
 
     private static GrantView View(Grant grant) => new(grant.GrantId, grant.Channel, grant.Last4, Snake(grant.Status), grant.WalletToken is not null);
 

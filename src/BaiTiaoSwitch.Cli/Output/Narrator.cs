@@ -36,6 +36,9 @@ public sealed class Narrator(TextWriter output)
 
     public void Show(Table table) => output.Write(table.Render());
 
+    /// <summary>Writes text already laid out (indented lines), as it is.</summary>
+    public void Show(string block) => output.Write(block);
+
     /// <summary>States a check of a guarantee and whether it held.</summary>
     public bool Check(bool holds, string statement)
     {

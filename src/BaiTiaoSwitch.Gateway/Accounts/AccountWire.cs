@@ -13,6 +13,9 @@ public sealed class OpenAccountBody
 
     /// <summary>0 to 1000.</summary>
     public int? CreditScore { get; set; }
+
+    /// <summary>Optional: the day of the month (1 to 28, China time) the account's statements are cut; default from the credit terms (1).</summary>
+    public int? BillingDay { get; set; }
 }
 
 public sealed class CreditScoreBody
@@ -34,7 +37,9 @@ public sealed record AccountResponse(
     MoneyResponse Pending,
     MoneyResponse Posted,
     MoneyResponse OverLimit,
-    int CreditScore);
+    int CreditScore,
+    int BillingDay,
+    MoneyResponse InstallmentsOutstanding);
 
 public static class AccountWire
 {
@@ -46,5 +51,7 @@ public static class AccountWire
         account.Pending.ToWire(),
         account.Posted.ToWire(),
         account.OverLimit.ToWire(),
-        account.CreditScore);
+        account.CreditScore,
+        account.BillingDay,
+        account.InstallmentsOutstanding.ToWire());
 }

@@ -10,12 +10,20 @@ namespace BaiTiaoSwitch.Gateway.Accounts;
 /// <summary>Issuer routes on credit accounts (白条账户), and issuing cards on them.</summary>
 public static class AccountsApi
 {
+    /// <summary>The billing day's range (API.md): every month has days 1 to 28.</summary>
+    public const int BillingDayMin = 1;
+
+    public const int BillingDayMax = 28;
+
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapV1("Accounts");
         api.MapPost("/accounts", (Delegate)Open).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.OpenAccountBody).Accepts<OpenAccountBody>("application/json")
             .Errors(ErrorCodes.InvalidId, ErrorCodes.InvalidAmount, ErrorCodes.CurrencyNotSupported, ErrorCodes.AccountExists, ErrorCodes.IdempotencyKeyReused)
-            .WithSummary("Open a credit line");
+            .WithSummary("Open a credit line")
+            .WithDescription("`billingDay` is optional: the day of the month, 1 to 28, on whose end (China time) the account's statements are cut; left out, "
+                + "the credit terms' default (1). Out of 1 to 28 it is `400 invalid_request` and nothing is opened. Every Account answer carries `billingDay`, "
+                + "`creditScore` and `installmentsOutstanding` (the installment principal not yet repaid, part of `posted`).");
         api.MapGet("/accounts/{accountId}", Get).ForRole(ChannelRole.Issuer).Errors(ErrorCodes.InvalidId, ErrorCodes.NotFound)
             .WithSummary("Read an account");
         api.MapPut("/accounts/{accountId}/credit-limit", ChangeCreditLimit).ForRole(ChannelRole.Issuer).Recorded(GatewayJson.Default.CreditLimitBody).Accepts<CreditLimitBody>("application/json")
@@ -46,7 +54,13 @@ public static class AccountsApi
         var holder = body.Holder.ToHolder();
         var limit = body.CreditLimit.ToMoney("creditLimit");
         var score = CreditScores.Require(body.CreditScore);
-        var account = await signed.Channel.Client.OpenAccountAsync(new OpenAccountRequest(accountId, holder, limit, score), signed.KeyOptions, context.RequestAborted);
+        var billingDay = body.BillingDay switch
+        {
+            null => (int?)null,
+            >= BillingDayMin and <= BillingDayMax => body.BillingDay,
+            _ => throw new InvalidRequestException(ErrorCodes.InvalidRequest, $"'billingDay' is optional; given, it is the day of the month the statements are cut, from {BillingDayMin} to {BillingDayMax}."),
+        };
+        var account = await signed.Channel.Client.OpenAccountAsync(new OpenAccountRequest(accountId, holder, limit, score, billingDay), signed.KeyOptions, context.RequestAborted);
         return TypedResults.Created($"/v1/accounts/{accountId}", account.ToWire());
     }
 

@@ -4,6 +4,7 @@ using BaiTiaoSwitch.Gateway.Alerts;
 using BaiTiaoSwitch.Gateway.Events;
 using BaiTiaoSwitch.Gateway.Bindings;
 using BaiTiaoSwitch.Gateway.Cards;
+using BaiTiaoSwitch.Gateway.Credit;
 using BaiTiaoSwitch.Gateway.Grants;
 using BaiTiaoSwitch.Gateway.Health;
 using BaiTiaoSwitch.Gateway.Payments;
@@ -56,4 +57,12 @@ namespace BaiTiaoSwitch.Gateway.Wire;
 [JsonSerializable(typeof(AlertResponse))]
 [JsonSerializable(typeof(AlertListResponse))]
 [JsonSerializable(typeof(EventResponse))]
+[JsonSerializable(typeof(InstallmentsBody))]
+[JsonSerializable(typeof(InstallmentPlanResponse))]
+[JsonSerializable(typeof(StatementResponse))]
+[JsonSerializable(typeof(StatementListResponse))]
+[JsonSerializable(typeof(RepaymentBody))]
+[JsonSerializable(typeof(RepaymentResponse))]
+[JsonSerializable(typeof(SandboxClockBody))]
+[JsonSerializable(typeof(SandboxClockResponse))]
 public sealed partial class GatewayJson : JsonSerializerContext;

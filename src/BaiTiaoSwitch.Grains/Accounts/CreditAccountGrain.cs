@@ -36,6 +36,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly Risk.ICrossAccountVerdicts verdicts;
     private readonly Risk.RiskOptions riskOptions;
     private readonly CreditScoreBands bands;
+    private readonly bool sandbox;
 
     public CreditAccountGrain(IServiceProvider services, IOptions<SwitchOptions> options, TimeProvider clock, IRequestKeyStore keys, IRequestArchive requestArchive, FieldProtector protector, ILogger<CreditAccountGrain> logger)
     {
@@ -43,13 +44,15 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         this.requestArchive = requestArchive;
         this.logger = logger;
         book = new AccountBook(this.GetPrimaryKeyString(), options.Value);
+        var accountClock = new AccountClock(clock, book);
+        sandbox = SandboxMode.IsOn(services);
         requests = new RequestRecords(book);
         outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         committer = new GroupCommitter(book, store);
-        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, clock);
+        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock);
         locator = new AuthorizationLocator(book, GrainFactory);
-        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, clock, logger);
+        upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger, clock, services.GetService<ICreditCutsDue>());
         rules = services.GetRequiredService<Risk.RuleSetCache>();
         verdicts = services.GetRequiredService<Risk.ICrossAccountVerdicts>();
         riskOptions = services.GetRequiredService<IOptions<Risk.RiskOptions>>().Value;
@@ -75,70 +78,6 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
                 LogReminderFailed(exception, book.Header.AccountId);
             }
         }
-    }
-
-    // Lifecycle
-
-    public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
-    {
-        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector);
-        var snapshot = await Run(idempotencyKey, open);
-        await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
-        return snapshot;
-    }
-
-    public async Task<AccountSnapshot> GetSnapshot()
-    {
-        LineChecks.RequireOpened(book);
-        var snapshot = AccountViews.Snapshot(book);
-        await pipeline.Durable();
-        return snapshot;
-    }
-
-    public Task<AccountSnapshot> Freeze(string idempotencyKey) => Run(idempotencyKey, AccountLifecycle.Freeze());
-
-    public Task<AccountSnapshot> Unfreeze(string idempotencyKey) => Run(idempotencyKey, AccountLifecycle.Unfreeze());
-
-    public async Task<AccountSnapshot> Close(string idempotencyKey)
-    {
-        var snapshot = await Run(idempotencyKey, AccountLifecycle.Close());
-        await DropReminderIfDone();
-        return snapshot;
-    }
-
-    public Task<AccountSnapshot> ChangeCreditLimit(string idempotencyKey, Money creditLimit) =>
-        Run(idempotencyKey, AccountLifecycle.ChangeCreditLimit(book, creditLimit));
-
-    public Task<AccountSnapshot> ChangeCreditScore(string idempotencyKey, int creditScore) => Run(idempotencyKey, CreditScoreChange.Change(creditScore, bands));
-
-    public Task<AccountSnapshot> SetLimits(string idempotencyKey, SpendLimits limits) => Run(idempotencyKey, AccountLifecycle.SetLimits(limits));
-
-    public async Task<HolderCheck> CheckHolder(Holder candidate)
-    {
-        // Holder, status and score change only through lifecycle calls; the answer waits until what it read is durable.
-        var header = book.Header;
-        if (!header.IsOpened || candidate is null)
-        {
-            return new HolderCheck(false, false, header.Status, 0);
-        }
-
-        var check = new HolderCheck(true, header.Holder!.Matches(candidate, protector), header.Status, header.CreditScore);
-        await pipeline.Durable();
-        return check;
-    }
-
-    public async Task UpsertCardPolicy(CardPolicy policy)
-    {
-        LineChecks.RequireOpened(book);
-        PolicyCopies.Upsert(book, policy);
-        await Durable();
-    }
-
-    public async Task UpsertGrantPolicy(GrantPolicy policy)
-    {
-        LineChecks.RequireOpened(book);
-        PolicyCopies.Upsert(book, policy);
-        await Durable();
     }
 
     // Money

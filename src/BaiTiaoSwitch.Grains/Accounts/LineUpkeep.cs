@@ -10,13 +10,16 @@ namespace BaiTiaoSwitch.Accounts;
 /// finds hot state over its bounds.
 /// </summary>
 public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests, GroupCommitter committer, AccountStore store,
-    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger)
+    IRequestArchive requestArchive, IGrainFactory grains, TimeProvider clock, ILogger logger, TimeProvider? keyClock = null, ICreditCutsDue? cutsDue = null)
 {
+    // Holds and authorizations age on the line's clock; key records on the switch's (see MoneyPipeline).
+    private readonly TimeProvider keyClock = keyClock ?? clock;
+
     public const string ReminderName = "hold-sweep";
     private Task<int>? running;
 
     /// <summary>True when the line is closed and has nothing left to expire: its reminder can go.</summary>
-    public bool IsDone => book.Header.Status == AccountStatus.Closed && book.Header.OpenHolds == 0;
+    public bool IsDone => book.Header.Status == AccountStatus.Closed && book.Header.OpenHolds == 0 && book.Credit.Periods.Count == 0;
 
     /// <summary>Runs the upkeep (or joins the run under way). Returns how many holds expired.</summary>
     public Task<int> Run() => running is { IsCompleted: false } ? running : running = Loop();
@@ -48,7 +51,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
         }
         while (done == step);
 
-        while (requests.Prune(clock.GetUtcNow(), step) == step)
+        while (requests.Prune(keyClock.GetUtcNow(), step) == step)
         {
             await committer.WhenDurable();
         }
@@ -57,7 +60,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
         {
             await MoveKeyRecords(step);
             await ArchiveAuthorizations(step);
-            await requestArchive.Sweep(book.Header.AccountId, clock.GetUtcNow() - book.Options.IdempotencyRetention, step);
+            await requestArchive.Sweep(book.Header.AccountId, keyClock.GetUtcNow() - book.Options.IdempotencyRetention, step);
         }
         catch (Exception exception) when (exception is not OutcomeUnknownException)
         {
@@ -67,6 +70,7 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
 
         await committer.WhenDurable();
         await store.Settled();
+        await WakeCuts();
         if (expired > 0)
         {
             LogExpired(book.Header.AccountId, expired);
@@ -75,9 +79,27 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
         return expired;
     }
 
+    /// <summary>A period past its cut is still open: the credit grain is told (it cuts each once; telling it twice is harmless).</summary>
+    private async Task WakeCuts()
+    {
+        if (cutsDue is null || !CreditPeriods.CutDue(book, clock.GetUtcNow()))
+        {
+            return;
+        }
+
+        try
+        {
+            await cutsDue.CutsDue(book.Header.AccountId);
+        }
+        catch (Exception exception) when (exception is not OutcomeUnknownException)
+        {
+            LogCutsDueFailed(exception, book.Header.AccountId);
+        }
+    }
+
     private async Task MoveKeyRecords(int step)
     {
-        while (requests.ColdDue(clock.GetUtcNow(), step) is { Count: > 0 } cold)
+        while (requests.ColdDue(keyClock.GetUtcNow(), step) is { Count: > 0 } cold)
         {
             await requestArchive.Put(book.Header.AccountId, cold);
             requests.Moved(cold);
@@ -96,6 +118,9 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
             await committer.WhenDurable();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: telling the credit grain its statement cuts are due failed; the next run tells it again")]
+    private partial void LogCutsDueFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId}: {Count} holds expired")]
     private partial void LogExpired(string accountId, int count);

@@ -158,4 +158,19 @@ public sealed class SwitchOptions
 
     /// <summary>Lowest credit score that may bind a card to a wallet.</summary>
     public int MinimumCreditScore { get; set; } = 600;
+
+    /// <summary>The credit products' terms in force (installments, APR cap, statement days, late fees); checked by <c>CreditTermsValidator</c>.</summary>
+    public Credit.CreditTerms CreditTerms { get; set; } = Credit.CreditTerms.Default;
+
+    /// <summary>Statement periods not yet cut a line keeps totals for; a movement that would open one more is refused as overloaded until the credit grain cuts.</summary>
+    public int CreditOpenPeriodsMax { get; set; } = 3;
+
+    /// <summary>Installment plans with principal not yet billed one line may carry; past it a new plan is refused.</summary>
+    public int ActivePlansMax { get; set; } = 100;
+
+    /// <summary>Refunds on plan captures a line keeps for the credit grain until a cut acknowledges them; past it such a refund is refused as overloaded.</summary>
+    public int PlanRefundsPendingMax { get; set; } = 1_000;
+
+    /// <summary>The most one sandbox clock advance may move an account's clock.</summary>
+    public TimeSpan SandboxClockAdvanceMax { get; set; } = TimeSpan.FromDays(400);
 }

@@ -27,7 +27,8 @@ public static class CreditUseRules
 
     public static CreditUse Repay(CreditUse use, RepaymentAllocated allocated)
     {
-        if (allocated.InstallmentPrincipal > use.InstallmentsOutstanding || allocated.PrincipalRestored > use.Posted)
+        // Posted may be below 0 (a refund of a purchase already repaid leaves a credit balance): then a repayment of fees only is fine.
+        if (allocated.InstallmentPrincipal > use.InstallmentsOutstanding || (allocated.PrincipalRestored > 0 && allocated.PrincipalRestored > use.Posted))
         {
             throw new InvalidOperationException("A repayment cannot pay more principal than the line has posted: the owed figures were stale.");
         }

@@ -20,7 +20,8 @@ namespace BaiTiaoSwitch.Credit;
 /// </summary>
 public static class StatementCut
 {
-    public static string StatementId(string accountId, DateOnly cutDate) => $"st_{accountId}_{cutDate:yyyyMMdd}";
+    /// <summary>The statement id: at most 64 characters, resolvable to its account (<see cref="CreditIds.Statement"/>).</summary>
+    public static string StatementId(string accountId, DateOnly cutDate) => CreditIds.Statement(accountId, cutDate);
 
     /// <summary>True when the movement belongs on the statement cut on <paramref name="cutDate"/> (or an earlier one).</summary>
     public static bool Billed(CreditMovement movement, DateOnly cutDate, StatementPeriods calendar) => movement.At < calendar.PeriodEnd(cutDate);

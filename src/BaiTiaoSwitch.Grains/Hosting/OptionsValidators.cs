@@ -54,6 +54,11 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.PendingGrantLifetime >= TimeSpan.FromMinutes(10) && options.PendingGrantLifetime <= TimeSpan.FromDays(30), nameof(options.PendingGrantLifetime), "must be from 10 minutes to 30 days (longer than a one-time code lives)");
         Check(failures, options.Channels.Count > 0 && options.Channels.All(Ids.IsWellFormed), nameof(options.Channels), "must list at least one channel id of [A-Za-z0-9_-]");
         Check(failures, options.MinimumCreditScore is >= 0 and <= 1000, nameof(options.MinimumCreditScore), "must be from 0 to 1000");
+        failures.AddRange(Credit.CreditTermsValidator.Problems(options.CreditTerms).Select(problem => $"{nameof(options.CreditTerms)}.{problem}"));
+        Check(failures, options.CreditOpenPeriodsMax is >= 2 and <= 24, nameof(options.CreditOpenPeriodsMax), "must be from 2 to 24 (the period being cut and the current one)");
+        Check(failures, options.ActivePlansMax is >= 1 and <= 10_000, nameof(options.ActivePlansMax), "must be from 1 to 10000 (they live in the line's state)");
+        Check(failures, options.PlanRefundsPendingMax is >= 1 and <= 100_000, nameof(options.PlanRefundsPendingMax), "must be from 1 to 100000 (they live in the line's state)");
+        Check(failures, options.SandboxClockAdvanceMax >= TimeSpan.FromSeconds(1) && options.SandboxClockAdvanceMax <= TimeSpan.FromDays(3_660), nameof(options.SandboxClockAdvanceMax), "must be from 1 second to 3660 days");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -51,6 +51,8 @@ public static class SiloBuilderExtensions
         configureRisk?.Invoke(services.AddOptions<RiskOptions>());
         services.AddOptions<RiskOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<RiskOptions>, RiskOptionsValidator>();
+        services.AddOptions<Credit.CreditOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Credit.CreditOptions>, Credit.CreditOptionsValidator>();
         services.AddOptions<CreditScoreBandOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CreditScoreBandOptions>, CreditScoreBandOptionsValidator>();
         services.AddSingleton(provider => new CreditScoreBands(provider.GetRequiredService<IOptions<CreditScoreBandOptions>>().Value));
@@ -61,6 +63,8 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOtpSender, UnconfiguredOtpSender>();
         services.TryAddSingleton<ICardNumberSource, RandomCardNumbers>();
+        services.AddSingleton<ICreditCutsDue, Credit.CreditCutsDue>();
+        services.TryAddSingleton<ICreditCutsDue, NoCreditCutsDue>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<IEventPublisher, StreamEventPublisher>();
         services.AddSingleton<IAlertActions, Alerts.AlertActions>();

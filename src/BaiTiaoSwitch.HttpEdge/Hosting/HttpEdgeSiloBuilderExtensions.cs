@@ -23,10 +23,13 @@ public static class HttpEdgeSiloBuilderExtensions
 
     /// <summary>
     /// Sandbox mode only: binding's one-time codes go to an outbox in the cluster instead of an SMS gateway, and the
-    /// issuer may read the last one sent to a phone (GET /v1/sandbox/otp). Never call it in production.
+    /// issuer may read the last one sent to a phone (GET /v1/sandbox/otp), and accounts' clocks may be advanced (sandbox
+    /// mode, <see cref="Accounts.SandboxMode"/>). Never call it in production.
     /// </summary>
     public static ISiloBuilder AddBaiTiaoSwitchSandboxOtpOutbox(this ISiloBuilder silo)
     {
+        Accounts.SandboxModeSiloBuilderExtensions.AddBaiTiaoSwitchSandboxMode(silo);
+
         // Registered last, it is the IOtpSender that binding resolves, whatever was registered before.
         silo.Services.AddSingleton<SandboxOtpSender>();
         silo.Services.AddSingleton<IOtpSender>(services => services.GetRequiredService<SandboxOtpSender>());

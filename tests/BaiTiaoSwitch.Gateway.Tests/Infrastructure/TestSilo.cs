@@ -20,6 +20,12 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
 {
     public const int MinimumCreditScore = 600;
 
+    /// <summary>
+    /// The fee of a 3-period plan in these tests: 3% a period, an APR of about 53%, above the default 24% cap, so that
+    /// <c>422 apr_above_cap</c> is reachable over HTTP; 6, 12 and 24 periods keep the default 0.5%.
+    /// </summary>
+    public static readonly BaiTiaoSwitch.Credit.Rate ThreePeriodFeeRate = BaiTiaoSwitch.Credit.Rate.Percent(3m);
+
     /// <summary>The table the silo host uses by default ("{Storage:NamePrefix}cluster"), which the gateway reads.</summary>
     public const string MembershipTable = "btscluster";
 
@@ -42,7 +48,14 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
         }));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
         silo.AddBaiTiaoSwitch(
-            options => options.Configure(switchOptions => switchOptions.MinimumCreditScore = MinimumCreditScore),
+            options => options.Configure(switchOptions =>
+            {
+                switchOptions.MinimumCreditScore = MinimumCreditScore;
+                switchOptions.CreditTerms = BaiTiaoSwitch.Credit.CreditTerms.Default with
+                {
+                    Installments = [.. BaiTiaoSwitch.Credit.CreditTerms.Default.Installments.Select(option => option.Periods == 3 ? option with { FeeRatePerPeriod = ThreePeriodFeeRate } : option)],
+                };
+            }),
             keys => keys.Configure(TestSecrets.Apply),
             callers => callers.Configure(TestSecrets.Apply));
         silo.AddBaiTiaoSwitchHttpEdge();

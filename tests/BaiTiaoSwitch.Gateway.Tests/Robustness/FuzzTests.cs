@@ -26,7 +26,7 @@ public sealed class FuzzTests(GatewayFixture fixture)
         var authorizationId = (await Flows.Authorize(fixture.Alipay, grantId, 10_000)).Str("authorizationId");
         var captureId = (await fixture.Alipay.Post($"/v1/authorizations/{authorizationId}/captures", new { amount = new { amount = 2_000, currency = "CNY" }, final = false })).Str("captureId");
         var pendingGrantId = (await Flows.StartBinding(fixture.Wechat, card)).Str("grantId");
-        var before = await Snapshot(card, grantId, authorizationId);
+        var before = await Snapshot(card, grantId, authorizationId, captureId);
 
         var targets = Targets(card, grantId, token, authorizationId, captureId, pendingGrantId);
         var outcomes = new ConcurrentDictionary<string, int>();
@@ -46,7 +46,7 @@ public sealed class FuzzTests(GatewayFixture fixture)
 
         Assert.True(failures.IsEmpty, $"{failures.Count} malformed requests were not a 4xx problem, e.g.:\n" + string.Join("\n", failures.Take(10)));
         Assert.True(outcomes.Values.Sum() >= Math.Min(10_000, RequestCount));
-        Assert.Equal(before, await Snapshot(card, grantId, authorizationId));
+        Assert.Equal(before, await Snapshot(card, grantId, authorizationId, captureId));
         Assert.Equal("pending_verification", (await fixture.Wechat.Get($"/v1/grants/{pendingGrantId}")).Str("status"));
     }
 
@@ -77,6 +77,10 @@ public sealed class FuzzTests(GatewayFixture fixture)
             new(ChannelRole.Wallet, HttpMethod.Post, $"/v1/authorizations/{authorizationId}/reversals", new JsonObject { ["amount"] = Money(100) }, []),
             new(ChannelRole.Wallet, HttpMethod.Post, $"/v1/captures/{captureId}/refunds", new JsonObject { ["amount"] = Money(100) }, []),
             new(ChannelRole.Wallet, HttpMethod.Get, $"/v1/authorizations/{authorizationId}", null, []),
+            new(ChannelRole.Issuer, HttpMethod.Post, $"/v1/captures/{captureId}/installments", new JsonObject { ["periods"] = 12 }, []),
+            new(ChannelRole.Issuer, HttpMethod.Post, $"/v1/accounts/{card.AccountId}/repayments", new JsonObject { ["amount"] = Money(100) }, []),
+            new(ChannelRole.Issuer, HttpMethod.Post, $"/v1/sandbox/accounts/{card.AccountId}/clock", new JsonObject { ["advanceSeconds"] = 60 }, []),
+            new(ChannelRole.Issuer, HttpMethod.Get, $"/v1/accounts/{card.AccountId}/statements", null, []),
         ];
     }
 
@@ -208,7 +212,7 @@ public sealed class FuzzTests(GatewayFixture fixture)
         return copy.ToJsonString();
     }
 
-    private async Task<string> Snapshot(TestCard card, string grantId, string authorizationId)
+    private async Task<string> Snapshot(TestCard card, string grantId, string authorizationId, string captureId)
     {
         var parts = new[]
         {
@@ -217,6 +221,8 @@ public sealed class FuzzTests(GatewayFixture fixture)
             (await fixture.Issuer.Get($"/v1/cards/{card.CardId}/grants")).Text,
             (await fixture.Alipay.Get($"/v1/grants/{grantId}")).Text,
             (await fixture.Alipay.Get($"/v1/authorizations/{authorizationId}")).Text,
+            (await fixture.Issuer.Get($"/v1/accounts/{card.AccountId}/statements")).Text,
+            (await fixture.Issuer.Get("/v1/installments/ip_" + captureId[3..])).Text,
         };
         return string.Join("\n", parts);
     }

@@ -40,6 +40,13 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         { "post", "/v1/risk/backtests" },
         { "get", "/v1/events" },
         { "get", "/v1/sandbox/otp" },
+        { "post", "/v1/captures/{captureId}/installments" },
+        { "get", "/v1/installments/{planId}" },
+        { "get", "/v1/accounts/{accountId}/statements" },
+        { "get", "/v1/statements/{statementId}" },
+        { "post", "/v1/accounts/{accountId}/repayments" },
+        { "put", "/v1/accounts/{accountId}/credit-score" },
+        { "post", "/v1/sandbox/accounts/{accountId}/clock" },
         { "get", "/health/live" },
         { "get", "/health/ready" },
     };
@@ -100,6 +107,54 @@ public sealed class OpenApiTests(GatewayFixture fixture)
     {
         var responses = (await Document())["paths"]![path]!["post"]!["responses"]!;
         Assert.Contains($"`{code}`", responses[status]?["description"]?.GetValue<string>() ?? "(no such status)", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1/captures/{captureId}/installments", "post", "422", "apr_above_cap")]
+    [InlineData("/v1/captures/{captureId}/installments", "post", "409", "invalid_transition")]
+    [InlineData("/v1/accounts/{accountId}/repayments", "post", "422", "repayment_exceeds_balance")]
+    [InlineData("/v1/accounts/{accountId}/repayments", "post", "404", "not_found")]
+    [InlineData("/v1/installments/{planId}", "get", "404", "not_found")]
+    [InlineData("/v1/statements/{statementId}", "get", "404", "not_found")]
+    [InlineData("/v1/sandbox/accounts/{accountId}/clock", "post", "400", "invalid_request")]
+    public async Task The_credit_routes_list_every_error_they_answer(string path, string method, string status, string code)
+    {
+        var responses = (await Document())["paths"]![path]![method]!["responses"]!;
+        Assert.Contains($"`{code}`", responses[status]?["description"]?.GetValue<string>() ?? "(no such status)", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_credit_shapes_are_described_field_by_field_with_their_choices()
+    {
+        var document = await Document();
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        string[] Fields(string schema) => [.. schemas[schema]!["properties"]!.AsObject().Select(pair => pair.Key)];
+        Assert.Equal(["accountId", "holder", "creditLimit", "creditScore", "billingDay"], Fields("OpenAccountBody"));
+        Assert.Equal(["periods"], Fields("InstallmentsBody"));
+        Assert.Equal(["amount"], Fields("RepaymentBody"));
+        Assert.Equal(["advanceSeconds"], Fields("SandboxClockBody"));
+        Assert.Equal(["planId", "captureId", "accountId", "principal", "periods", "feeRatePerPeriod", "feePerPeriod", "totalFee", "apr", "schedule", "status", "createdAt"],
+            Fields("InstallmentPlanResponse"));
+        Assert.Equal(["period", "dueDate", "principal", "fee", "status"], Fields("InstallmentPeriodResponse"));
+        Assert.Equal(["repaymentId", "accountId", "amount", "allocated", "createdAt"], Fields("RepaymentResponse"));
+        Assert.Equal(["lateFees", "installmentFees", "installmentPrincipal", "statementBalance", "unbilled"], Fields("RepaymentAllocatedResponse"));
+        Assert.Equal(["accountId", "now"], Fields("SandboxClockResponse"));
+        foreach (var field in new[] { "statementId", "accountId", "periodStart", "periodEnd", "dueDate", "previousBalance", "purchases", "refunds", "installmentsDue", "fees", "repayments", "newBalance", "minimumDue", "paid", "status", "createdAt" })
+        {
+            Assert.Contains(field, Fields("StatementResponse"));
+        }
+
+        foreach (var field in new[] { "billingDay", "creditScore", "installmentsOutstanding" })
+        {
+            Assert.Contains(field, Fields("AccountResponse"));
+        }
+
+        Assert.Equal("date", schemas["StatementResponse"]!["properties"]!["dueDate"]!["format"]!.GetValue<string>());
+        Assert.Equal("date-time", schemas["StatementResponse"]!["properties"]!["periodEnd"]!["format"]!.GetValue<string>());
+        var text = document["info"]!["description"]!.GetValue<string>();
+        Assert.Contains("YYYY-MM-DD", text, StringComparison.Ordinal);
+        Assert.Contains("\"10.90\"", text, StringComparison.Ordinal);
+        Assert.Contains("billingDay", document["paths"]!["/v1/accounts"]!["post"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

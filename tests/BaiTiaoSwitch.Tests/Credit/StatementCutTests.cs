@@ -45,7 +45,7 @@ public sealed class StatementCutTests
         Assert.Equal((0L, StatementStatus.Open), (statement.Paid, statement.Status));
         Assert.Equal(new DateOnly(2026, 3, 10), statement.DueDate);
         Assert.Equal((Calendar.PeriodStart(MarchCut), CutAt), (statement.PeriodStart, statement.PeriodEnd));
-        Assert.Equal("st_acct_20260301", statement.StatementId);
+        Assert.Equal("st_20260301_acct", statement.StatementId);
         Assert.Equal(Terms.Version, statement.TermsVersion);
     }
 

@@ -1,7 +1,9 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;
@@ -63,6 +65,12 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(original, replay);
         Assert.Equal(ErrorCodes.IdempotencyKeyReused, other.Code);
         Assert.Equal(1_200, (await scenario.Issuer.GetAccountAsync(scenario.AccountId)).Pending.Amount);
+
+        // The answer on the claim row is the compact form (KeyAnswerForm), without the key it is stored under.
+        var stored = await SiloSide.Services(fixture.Cluster).GetRequiredService<IRequestKeyStore>().FindAnswer("alipay", key, MoneyPipeline.OwnerOf(scenario.AccountId));
+        Assert.Equal(0xB1, stored![0]);
+        Assert.True(stored.Length < 160, $"the answer takes {stored.Length} bytes");
+        Assert.Equal(-1, stored.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(key)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Bindings;
 using BaiTiaoSwitch.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,9 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
         silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
         silo.Services.AddSingleton<IOtpSender, RecordedOtps>();
+
+        // Sandbox mode, as the local run has it: accounts' clocks may be advanced (a test that needs production mode removes it).
+        silo.AddBaiTiaoSwitchSandboxMode();
         silo.AddBaiTiaoSwitch(
             options => options.Configure(switchOptions =>
             {

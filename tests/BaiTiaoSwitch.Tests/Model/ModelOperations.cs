@@ -26,6 +26,18 @@ public sealed record CreditScoreStep(int Score) : KeyedOperation;
 
 public sealed record AccountLimitsStep(long? DailyAmountMax, int? DailyCountMax, int? MonthlyCountMax) : KeyedOperation;
 
+/// <summary>The credit grain moves a capture's remaining principal onto a new plan.</summary>
+public sealed record PlanStep(int Capture) : KeyedOperation;
+
+/// <summary>A repayment against what the credit grain says is owed (a late fee, billed plan principal, a statement balance).</summary>
+public sealed record RepayStep(long Amount, long LateFee, long InstallmentPrincipal, long StatementBalance) : KeyedOperation;
+
+/// <summary>The credit grain acknowledges the cut of the oldest open period, billing a share of every plan.</summary>
+public sealed record CutStep(int BilledPercent) : KeyedOperation;
+
+/// <summary>Sandbox: the account's clock moves forward (and holds that came due expire).</summary>
+public sealed record ClockStep(long Seconds) : KeyedOperation;
+
 /// <summary>Moves the clock and runs the expiry sweep.</summary>
 public sealed record AdvanceStep(int Minutes) : ModelOperation;
 

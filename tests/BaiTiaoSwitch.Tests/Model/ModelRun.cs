@@ -6,11 +6,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace BaiTiaoSwitch.Tests.Model;
 
 /// <summary>Runs one random sequence against the reference model and the real line, step by step, and compares them.</summary>
-public sealed class ModelRun
+public sealed partial class ModelRun
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 14, 30, 0, TimeSpan.Zero); // 22:30 in Beijing, the last day of a month
     private const long Limit = 10_000;
-    private static readonly SwitchOptions Options = new() { HoldPeriod = TimeSpan.FromHours(2), OverCapturePercent = 15, OverCaptureAmountMax = 500, OpenHoldsMax = 20 };
+    private static readonly SwitchOptions Options = new()
+    {
+        HoldPeriod = TimeSpan.FromHours(2), OverCapturePercent = 15, OverCaptureAmountMax = 500, OpenHoldsMax = 20,
+        CreditOpenPeriodsMax = 3, ActivePlansMax = 4, PlanRefundsPendingMax = 5,
+    };
     private static readonly Merchant Shop = new("m1", "Shop", "5411", "CN");
     private static readonly TimeSpan VelocityWindow = TimeSpan.FromMinutes(45);
     private const int VelocityCountMax = 4;
@@ -35,8 +39,10 @@ public sealed class ModelRun
     private readonly List<string> authorizationIds = [];
     private readonly List<string> captureIds = [];
     private readonly List<(string Channel, string Key, string Descriptor, Func<string, Outcome> Real, Outcome Answer)> keyed = [];
+    private int nextKey;
 
-    private DateTimeOffset Now => real.Clock.GetUtcNow();
+    /// <summary>The line's clock: the switch's (fake) time plus its sandbox offset.</summary>
+    private DateTimeOffset Now => real.AccountClock.GetUtcNow();
 
     private static RuleSetCache RulesOf(params RiskRule[] rules)
     {
@@ -54,7 +60,7 @@ public sealed class ModelRun
             switch (step)
             {
                 case KeyedOperation operation when Resolve(operation) is { } request:
-                    var key = "k" + keyed.Count;
+                    var key = "k" + nextKey++;
                     var answer = request.Model();
                     Expect(i, step, answer, request.Real(key));
                     if (model.Holds.Count > authorizationIds.Count)
@@ -68,7 +74,12 @@ public sealed class ModelRun
                         captureIds.Add(real.Book.Authorizations[holdId].Captures[^1].CaptureId);
                     }
 
-                    keyed.Add((request.Channel, key, request.Descriptor, request.Real, answer));
+                    // An overloaded refusal is retryable: it is no answer, so it is not replayed as one.
+                    if (answer != Outcome.Error(ErrorCodes.Overloaded))
+                    {
+                        keyed.Add((request.Channel, key, request.Descriptor, request.Real, answer));
+                    }
+
                     break;
                 case AdvanceStep advance:
                     real.Clock.Advance(TimeSpan.FromMinutes(advance.Minutes));
@@ -124,7 +135,7 @@ public sealed class ModelRun
                 var entry = model.CaptureEntries[index];
                 var refundAmount = Math.Max(1, (entry.Amount - entry.Refunded) * refund.Percent / 100);
                 var channel = RealLine.Channels[entry.Hold.Grant];
-                return (channel, $"refund|{captureIds[index]}|{refundAmount}", () => model.Refund(entry, refundAmount),
+                return (channel, $"refund|{captureIds[index]}|{refundAmount}", () => model.Refund(entry, refundAmount, Now),
                     key => real.Run(Wallet(entry.Hold.Grant), key, new RefundOperation(real.Locator, captureIds[index], Money.Fen(refundAmount)), RealLine.View));
             case FreezeStep freeze:
                 return ("issuer", freeze.Freeze ? "freeze" : "unfreeze", () => model.SetFrozen(freeze.Freeze),
@@ -141,7 +152,7 @@ public sealed class ModelRun
                     key => real.Run(issuer, key, AccountLifecycle.SetLimits(new SpendLimits(DailyAmountMax: limits.DailyAmountMax, DailyCountMax: limits.DailyCountMax,
                         MonthlyCountMax: limits.MonthlyCountMax)), RealLine.View));
             default:
-                return null;
+                return ResolveCredit(operation);
         }
     }
 
@@ -161,8 +172,10 @@ public sealed class ModelRun
     private void CompareBalances(int index, ModelOperation step)
     {
         var header = real.Book.Header;
-        var expected = (model.Pending, model.Posted, model.OpenHolds, model.ForcedTotal, model.ForcedCount, Available: model.Limit - model.Pending - model.Posted);
-        var actual = (header.Pending, header.Posted, header.OpenHolds, header.OverLimitAmount, header.OverLimitCount, header.Available);
+        var expected = (model.Pending, model.Posted, model.OpenHolds, model.ForcedTotal, model.ForcedCount, Available: model.Limit - model.Pending - model.Posted,
+            model.InstallmentsOutstanding, model.PrincipalRepaid, model.LastCut, ModelCredit());
+        var actual = (header.Pending, header.Posted, header.OpenHolds, header.OverLimitAmount, header.OverLimitCount, header.Available,
+            header.InstallmentsOutstanding, header.PrincipalRepaid, header.LastCut, RealCredit());
         if (expected != actual)
         {
             throw new ModelViolation($"after step {index} {step}: the model computes {expected}, the switch holds {actual}");

@@ -33,7 +33,8 @@ public sealed class RealLine
 
         Requests = new RequestRecords(Book);
         Locator = new AuthorizationLocator(Book, grains: null!);
-        pipeline = new MoneyPipeline(Book, Requests, new GroupCommitter(Book, new InstantStore()), new MemoryKeyStore(), new NoArchive(), clock);
+        AccountClock = new AccountClock(clock, Book);
+        pipeline = new MoneyPipeline(Book, Requests, new GroupCommitter(Book, new InstantStore()), new MemoryKeyStore(), new NoArchive(), AccountClock, clock);
     }
 
     public AccountBook Book { get; }
@@ -43,6 +44,9 @@ public sealed class RealLine
     public AuthorizationLocator Locator { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The line's clock, as the grain has it: the switch's time plus the sandbox offset in its header.</summary>
+    public AccountClock AccountClock { get; }
 
     public static string GrantId(int grant) => "gr_g" + grant;
 

@@ -45,6 +45,11 @@ public sealed partial class ReferenceLine
 
     public Outcome Capture(Hold hold, long amount, bool final, DateTimeOffset now)
     {
+        if (NoRoomFor(PeriodNow(now)))
+        {
+            return Overloaded();
+        }
+
         ExpireIfDue(hold, now);
         var late = hold.Status == "expired";
         if (hold.Status != "pending" && !late)
@@ -72,7 +77,8 @@ public sealed partial class ReferenceLine
 
         hold.Captured += amount;
         hold.Status = closes ? "closed" : hold.Status;
-        CaptureEntries.Add(new CaptureEntry { Hold = hold, Amount = amount, Forced = forced });
+        CaptureEntries.Add(new CaptureEntry { Hold = hold, Amount = amount, Forced = forced, At = now });
+        Move(PeriodNow(now), "purchase", amount);
         return new Outcome($"capture:overLimit={forced > 0 && Available < 0}", amount);
     }
 
@@ -100,14 +106,20 @@ public sealed partial class ReferenceLine
         return View(hold, null);
     }
 
-    public Outcome Refund(CaptureEntry capture, long amount)
+    public Outcome Refund(CaptureEntry capture, long amount, DateTimeOffset now)
     {
         if (amount > capture.Amount - capture.Refunded)
         {
             return Outcome.Error("refund_exceeds_captured");
         }
 
+        if (NoRoomFor(PeriodNow(now)) || PlanRefundsFull(capture))
+        {
+            return Overloaded();
+        }
+
         capture.Refunded += amount;
+        Move(PeriodNow(now), "refund", RefundOnPlan(capture, amount));
         return new Outcome("refund", amount);
     }
 

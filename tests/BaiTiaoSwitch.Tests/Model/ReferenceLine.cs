@@ -24,6 +24,7 @@ public sealed partial class ReferenceLine(long limit, int overCapturePercent, lo
         public required Hold Hold { get; init; }
         public required long Amount { get; init; }
         public required long Forced { get; init; }
+        public required DateTimeOffset At { get; init; }
         public long Refunded { get; set; }
     }
 
@@ -64,7 +65,7 @@ public sealed partial class ReferenceLine(long limit, int overCapturePercent, lo
 
     public long Pending => Holds.Sum(hold => hold.Held);
 
-    public long Posted => CaptureEntries.Sum(capture => capture.Amount - capture.Refunded);
+    public long Posted => CaptureEntries.Sum(capture => capture.Amount - capture.Refunded) - PrincipalRepaid;
 
     public long Available => Limit - Pending - Posted;
 

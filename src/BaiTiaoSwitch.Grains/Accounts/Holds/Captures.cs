@@ -14,6 +14,7 @@ public static class Captures
 {
     public static CaptureResult Capture(AccountBook book, AuthorizationRecord authorization, long amount, bool final, DateTimeOffset now)
     {
+        CreditPeriods.RequireRoom(book, now);
         authorization = Holds.ExpireIfDue(book, authorization, now);
         var late = authorization.Status == AuthorizationStatus.Expired;
         if (authorization.Status != AuthorizationStatus.Pending && !late)
@@ -45,6 +46,7 @@ public static class Captures
             OpenHolds = book.Header.OpenHolds - (closes && !late ? 1 : 0),
         };
         book.SetHeader(header);
+        CreditPeriods.AddNow(book, Credit.CreditMovementKind.Purchase, amount, now);
         LimitCounters.GiveBack(book, authorization, released);
         if (forced > 0)
         {
@@ -86,8 +88,15 @@ public static class Captures
             throw new OperationRejectedException(ErrorCodes.RefundExceedsCaptured, $"Only {capture.Amount - capture.Refunded} minor units of this capture are left to refund.");
         }
 
+        CreditPeriods.RequireRoom(book, now);
+        LinePlans.RequireRefundRoom(book, capture);
         book.SetHeader(book.Header with { Posted = checked(book.Header.Posted - amount) });
         var updated = capture with { Refunded = checked(capture.Refunded + amount), Refunds = capture.Refunds + 1 };
+        var refundId = PaymentIds.Refund(captureId, updated.Refunds);
+
+        // On a plan, the plan's unbilled principal takes the refund first; only the rest reduces the revolving balance.
+        var toBalance = capture.PlanId is { } planId ? LinePlans.RefundOnPlan(book, planId, refundId, amount, now) : amount;
+        CreditPeriods.AddNow(book, Credit.CreditMovementKind.Refund, toBalance, now);
         var record = authorization with
         {
             Refunded = checked(authorization.Refunded + amount),
@@ -95,7 +104,7 @@ public static class Captures
             AvailableAfter = book.Header.Available,
         };
         book.Put(record);
-        return (record, new Refund(PaymentIds.Refund(captureId, updated.Refunds), captureId, new Money(amount, book.Currency), now));
+        return (record, new Refund(refundId, captureId, new Money(amount, book.Currency), now));
     }
 
     /// <summary>How far a capture may go beyond a hold of <paramref name="holdAmount"/>: a share of it, with an absolute cap.</summary>

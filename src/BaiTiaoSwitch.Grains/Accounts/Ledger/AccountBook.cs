@@ -5,7 +5,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// (<see cref="AuthorizationDecision"/>, <see cref="Holds"/>, <see cref="Captures"/>, <see cref="LimitCounters"/>,
 /// <see cref="RequestRecords"/>, <see cref="Archiving"/>) change it through these few mutators, synchronously.
 /// </summary>
-public sealed class AccountBook
+public sealed partial class AccountBook
 {
     private readonly TrackedMap<AuthorizationRecord> authorizations = new();
     private readonly Dictionary<string, string> authorizationByRequest = new(StringComparer.Ordinal);
@@ -42,6 +42,9 @@ public sealed class AccountBook
     /// <summary>The risk engine's ring of recent approvals, by slot (see <see cref="Risk.RiskMemory"/>).</summary>
     public TrackedMap<Risk.RecentPayment> RecentPayments { get; } = new();
 
+    /// <summary>Period buckets, plans and plan refunds of the line's credit products.</summary>
+    public CreditBook Credit { get; } = new();
+
     /// <summary>The risk engine's profile of the holder (amount sketch, countries).</summary>
     public Risk.RiskProfile Risk { get; private set; } = BaiTiaoSwitch.Risk.RiskProfile.Empty;
 
@@ -49,7 +52,8 @@ public sealed class AccountBook
     public int RequestsInBatch { get; private set; }
 
     public bool HasChanges => headerChanged || pendingEvents.Count > 0 || authorizations.HasChanges || Requests.HasChanges || Cards.HasChanges
-        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges || riskChanged || RecentPayments.HasChanges;
+        || Grants.HasChanges || Counters.HasChanges || Alerts.HasChanges || riskChanged || RecentPayments.HasChanges
+        || Credit.HasChanges;
 
     public void SetHeader(AccountHeader header)
     {
@@ -119,104 +123,4 @@ public sealed class AccountBook
     }
 
     private static bool IsClosed(AuthorizationRecord record) => record.Status != Payments.AuthorizationStatus.Pending;
-
-    /// <summary>Takes everything changed since the last call as the next journal entry, and clears the change set.</summary>
-    public AccountImage TakeChanges()
-    {
-        var (changedAuthorizations, removedAuthorizations) = authorizations.TakeChanges();
-        var (changedRequests, removedRequests) = Requests.TakeChanges();
-        var (changedAlerts, removedAlerts) = Alerts.TakeChanges();
-        var (changedRecent, removedRecent) = RecentPayments.TakeKeyedChanges();
-        var image = new AccountImage
-        {
-            Version = ++Version,
-            Header = Header,
-            Authorizations = changedAuthorizations,
-            RemovedAuthorizations = removedAuthorizations,
-            Idempotency = changedRequests,
-            RemovedIdempotency = removedRequests,
-            Cards = Cards.TakeChanges().Changed,
-            Grants = Grants.TakeChanges().Changed,
-            Counters = Counters.TakeKeyedChanges().Changed,
-            Requests = RequestsInBatch,
-            Alerts = changedAlerts,
-            RemovedAlerts = removedAlerts,
-            Risk = riskChanged ? Risk : null,
-            RecentPayments = changedRecent,
-            RemovedRecentPayments = removedRecent,
-        };
-        image.Events = [.. pendingEvents.Select((make, index) => make(image.Version, index))];
-        pendingEvents.Clear();
-        headerChanged = false;
-        riskChanged = false;
-        RequestsInBatch = 0;
-        return image;
-    }
-
-    /// <summary>A full image of the line at the current version. Values are immutable, so this is a shallow copy.</summary>
-    public AccountImage ToImage() => new()
-    {
-        Version = Version,
-        Header = Header,
-        Authorizations = [.. authorizations.Values.Values],
-        Idempotency = [.. Requests.Values.Values],
-        Cards = [.. Cards.Values.Values],
-        Grants = [.. Grants.Values.Values],
-        Counters = new Dictionary<string, VelocityCounter>(Counters.Values, StringComparer.Ordinal),
-        Alerts = [.. Alerts.Values.Values],
-        Risk = Risk,
-        RecentPayments = new Dictionary<string, Risk.RecentPayment>(RecentPayments.Values, StringComparer.Ordinal),
-    };
-
-    /// <summary>Back to an unopened line at version 0, for a load that has to start over.</summary>
-    public void Clear()
-    {
-        Header = AccountHeader.Unopened(Header.AccountId);
-        Version = 0;
-        authorizations.Clear();
-        authorizationByRequest.Clear();
-        ClosedInHot = 0;
-        Requests.Clear();
-        Cards.Clear();
-        Grants.Clear();
-        Counters.Clear();
-        Alerts.Clear();
-        RecentPayments.Clear();
-        Risk = BaiTiaoSwitch.Risk.RiskProfile.Empty;
-        riskChanged = false;
-        pendingEvents.Clear();
-        headerChanged = false;
-        RequestsInBatch = 0;
-    }
-
-    /// <summary>Replays a snapshot or journal entry. Applying the same entries in order always gives the same book.</summary>
-    public void Apply(AccountImage image)
-    {
-        Version = image.Version;
-        Header = image.Header ?? Header;
-        foreach (var id in image.RemovedAuthorizations)
-        {
-            if (authorizations.Find(id) is { } gone)
-            {
-                Remove(gone);
-            }
-        }
-
-        foreach (var record in image.Authorizations)
-        {
-            Put(record);
-        }
-
-        authorizations.ClearChanges();
-        Requests.Apply(image.Idempotency.Select(record => KeyValuePair.Create(record.Scope, record)), image.RemovedIdempotency);
-        Cards.Apply(image.Cards.Select(card => KeyValuePair.Create(card.CardId, card)), []);
-        Grants.Apply(image.Grants.Select(grant => KeyValuePair.Create(grant.GrantId, grant)), []);
-        Counters.Apply(image.Counters, []);
-        Alerts.Apply(image.Alerts.Select(alert => KeyValuePair.Create(alert.AlertId, alert)), image.RemovedAlerts);
-        RecentPayments.Apply(image.RecentPayments, image.RemovedRecentPayments);
-        Risk = image.Risk ?? Risk;
-        riskChanged = false;
-        headerChanged = false;
-        RequestsInBatch = 0;
-    }
 }

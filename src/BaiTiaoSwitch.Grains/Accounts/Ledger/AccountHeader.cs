@@ -8,6 +8,9 @@ namespace BaiTiaoSwitch.Accounts;
 /// <see cref="CreditLimit"/> is the limit in force: <see cref="IssuerCreditLimit"/> (the limit the issuer last set) as set,
 /// until a score change moves the line into another band, which puts that band's percent of it in force
 /// (<see cref="CreditScoreBands"/>). 0 there means a line journaled before the bands: its limit in force is the issuer's.
+/// Credit products: <see cref="BillingDay"/> (0: the terms' default), <see cref="InstallmentsOutstanding"/> and
+/// <see cref="PrincipalRepaid"/> (see <see cref="Credit.CreditUse"/>), the sandbox clock's offset, the next plan refund's
+/// sequence and the last statement cut the credit grain acknowledged.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.AccountHeader")]
 public sealed record AccountHeader(
@@ -27,8 +30,17 @@ public sealed record AccountHeader(
     [property: Id(13)] int OpenHolds,
     [property: Id(14)] long NextAlertNumber = 1,
     [property: Id(15)] long EventsPublishedThrough = 0,
-    [property: Id(16)] long IssuerCreditLimit = 0)
+    [property: Id(16)] long IssuerCreditLimit = 0,
+    [property: Id(17)] int BillingDay = 0,
+    [property: Id(18)] long InstallmentsOutstanding = 0,
+    [property: Id(19)] long PrincipalRepaid = 0,
+    [property: Id(20)] long ClockOffsetSeconds = 0,
+    [property: Id(21)] long NextPlanRefund = 1,
+    [property: Id(22)] DateOnly? LastCut = null)
 {
+    /// <summary>The line's use for credit products (<see cref="Posted"/> is the one posted balance; never a second copy).</summary>
+    public Credit.CreditUse Use => new(Posted, InstallmentsOutstanding, PrincipalRepaid);
+
     public bool IsOpened => Holder is not null;
 
     /// <summary>The limit the issuer last set, which the score bands take their share of.</summary>

@@ -49,4 +49,7 @@ public sealed class AccountImage
 
     /// <summary>Slots of the ring the batch dropped (only when the ring was made smaller).</summary>
     [Id(17)] public List<string> RemovedRecentPayments { get; set; } = [];
+
+    /// <summary>The credit-product state the batch changed (period buckets, plans, plan refunds); all of it in a snapshot.</summary>
+    [Id(18)] public CreditImage? Credit { get; set; }
 }

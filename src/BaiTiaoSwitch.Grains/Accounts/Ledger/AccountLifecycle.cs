@@ -5,7 +5,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>The operations on the line itself. Each one is validated here, before it reaches the pipeline.</summary>
 public static class AccountLifecycle
 {
-    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector)
+    public static LifecycleOperation Open(OpenAccountRequest? request, string accountId, FieldProtector protector, Credit.CreditTerms terms)
     {
         if (request is null || request.AccountId != accountId)
         {
@@ -21,20 +21,22 @@ public static class AccountLifecycle
         }
 
         CreditScores.Require(request.CreditScore);
+        var billingDay = Credit.StatementPeriods.For(request.BillingDay, terms).BillingDay;
 
         var holder = HolderRecord.Protect(request.Holder, protector);
 
         // Keyed hashes, never the holder's values: a fingerprint is kept with the key's record.
-        var fingerprint = LifecycleOperation.FingerprintFor("open", accountId, holder.NameHash, holder.IdNumberHash, holder.PhoneHash, limit.Amount, limit.Currency, request.CreditScore);
+        var fingerprint = LifecycleOperation.FingerprintFor("open", accountId, holder.NameHash, holder.IdNumberHash, holder.PhoneHash, limit.Amount, limit.Currency, request.CreditScore, billingDay);
         return new LifecycleOperation(OperationKind.Open, fingerprint, (book, now) =>
         {
             var header = book.Header;
             if (!header.IsOpened)
             {
                 book.SetHeader(new AccountHeader(accountId, AccountStatus.Active, limit.Currency, limit.Amount, 0, 0, 0, 0,
-                    request.CreditScore, holder, SpendLimits.None, 1, now, 0, IssuerCreditLimit: limit.Amount));
+                    request.CreditScore, holder, SpendLimits.None, 1, now, 0, IssuerCreditLimit: limit.Amount, BillingDay: billingDay));
             }
-            else if (!header.Holder!.Matches(request.Holder, protector) || header.CreditScore != request.CreditScore || header.Currency != limit.Currency)
+            else if (!header.Holder!.Matches(request.Holder, protector) || header.CreditScore != request.CreditScore || header.Currency != limit.Currency
+                || (header.BillingDay != 0 && header.BillingDay != billingDay))
             {
                 throw new OperationRejectedException(ErrorCodes.AccountExists, "An account with this id is already open with other details; choose another account id.");
             }

@@ -53,7 +53,8 @@ public sealed record AuthorizationRecord(
 
 /// <summary>
 /// One capture. <see cref="Forced"/> is the part posted beyond the hold (over-capture within tolerance, or a late
-/// capture after expiry); <see cref="OverLimit"/> is true when the capture took the line over its limit.
+/// capture after expiry); <see cref="OverLimit"/> is true when the capture took the line over its limit. <see cref="PlanId"/>
+/// is the installment plan it went on, if any (once set, never cleared: a capture is on one plan at most).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("bts.CaptureRecord")]
 public sealed record CaptureRecord(
@@ -63,8 +64,12 @@ public sealed record CaptureRecord(
     [property: Id(3)] DateTimeOffset CreatedAt,
     [property: Id(4)] long Refunded,
     [property: Id(5)] int Refunds,
-    [property: Id(6)] long Forced = 0)
+    [property: Id(6)] long Forced = 0,
+    [property: Id(7)] string? PlanId = null)
 {
+    /// <summary>Captured less refunded: the principal a plan on it would take.</summary>
+    public long Remaining => checked(Amount - Refunded);
+
     public Capture ToView(string authorizationId, string currency) =>
         new(CaptureId, authorizationId, new Money(Amount, currency), OverLimit, CreatedAt, new Money(Refunded, currency));
 }

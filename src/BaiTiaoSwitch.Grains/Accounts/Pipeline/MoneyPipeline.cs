@@ -6,10 +6,14 @@ namespace BaiTiaoSwitch.Accounts;
 /// The one path every operation on a line takes: find or claim the key → prepare → claim the key in the channel's
 /// namespace → decide and record in one synchronous step → join the batch → answer when durable. Because the key is
 /// claimed synchronously before any await, "no await between finding a request's record and recording it" holds by
-/// construction: a concurrent duplicate finds the claim and waits for its answer.
+/// construction: a concurrent duplicate finds the claim and waits for its answer. Operations decide on the line's
+/// <paramref name="clock"/>; key records are dated by <paramref name="keyClock"/> (the switch's own time, by default the
+/// same), so a sandbox clock advance never ages a key out of its retention: a retry still finds its answer.
 /// </summary>
-public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock)
+public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, GroupCommitter committer, IRequestKeyStore keys, IRequestArchive archive, TimeProvider clock, TimeProvider? keyClock = null)
 {
+    private readonly TimeProvider keyClock = keyClock ?? clock;
+
     private readonly string owner = OwnerOf(book.Header.AccountId);
 
     /// <summary>Who takes effect with a key claimed by a line, in the channel's namespace.</summary>
@@ -61,15 +65,16 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
 
             await committer.WaitForRoom();
             var now = clock.GetUtcNow();
+            var recordedAt = keyClock.GetUtcNow();
             try
             {
                 result = operation.Decide(new DecisionContext(book, requests, caller, scope, now));
-                recorded = operation.ToRecord(scope, result, now);
+                recorded = operation.ToRecord(scope, result, recordedAt);
             }
             catch (OperationRejectedException refusal)
             {
                 // A refusal is the request's answer: recorded like a result, so the same request is refused the same way.
-                recorded = new IdempotencyRecord(scope, operation.Kind, operation.Fingerprint, now, null, null, null, null, refusal.Code, refusal.Message);
+                recorded = new IdempotencyRecord(scope, operation.Kind, operation.Fingerprint, recordedAt, null, null, null, null, refusal.Code, refusal.Message);
             }
 
             requests.Record(claim, recorded);
@@ -98,6 +103,9 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
             throw new OutcomeUnknownException("The switch could not confirm this request's idempotency key. Retry with the same key; nothing took effect without it.");
         }
     }
+
+    /// <summary>The line's now, on its clock (the switch's time plus its sandbox offset).</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Waits until everything decided so far is durable; a failed write leaves the grain to be dropped.</summary>
     public Task Durable() => committer.WhenDurable();

@@ -5,7 +5,8 @@ namespace BaiTiaoSwitch.Accounts;
 
 /// <summary>
 /// Key records that left a line's hot state live on their key's claim in the channel's namespace: one row per request
-/// for the whole key retention, which the namespace's sweep ends. The record is in Orleans' binary format.
+/// for the whole key retention, which the namespace's sweep ends. The record is kept without its scope (the row's key),
+/// compactly when it is an authorization view (<see cref="KeyAnswerForm"/>).
 /// </summary>
 public sealed class ClaimedRequestArchive(IRequestKeyStore keys, Serializer serializer) : IRequestArchive
 {
@@ -13,13 +14,13 @@ public sealed class ClaimedRequestArchive(IRequestKeyStore keys, Serializer seri
         keys.StoreAnswers([.. records.Select(record =>
         {
             var (channel, key) = Split(record.Scope);
-            return new KeyAnswer(channel, key, Owner(accountId), record.CreatedAt, serializer.SerializeToArray(record), Claimed: record.Kind != OperationKind.Tombstone);
+            return new KeyAnswer(channel, key, Owner(accountId), record.CreatedAt, KeyAnswerForm.Write(record, serializer), Claimed: record.Kind != OperationKind.Tombstone);
         })]);
 
     public async Task<IdempotencyRecord?> Find(string accountId, string scope)
     {
         var (channel, key) = Split(scope);
-        return await keys.FindAnswer(channel, key, Owner(accountId)) is { } answer ? serializer.Deserialize<IdempotencyRecord>(answer) : null;
+        return await keys.FindAnswer(channel, key, Owner(accountId)) is { } answer ? KeyAnswerForm.Read(answer, scope, serializer) : null;
     }
 
     /// <summary>Nothing to do: the namespace's sweep deletes a claim, and its answer with it, after the key retention.</summary>

@@ -21,6 +21,10 @@ public enum OperationKind
     ChangeCreditLimit = 11,
     SetLimits = 12,
     ChangeCreditScore = 13,
+    MoveToInstallments = 14,
+    Repay = 15,
+    AcknowledgeCut = 16,
+    AdvanceClock = 17,
 }
 
 /// <summary>
@@ -38,7 +42,11 @@ public sealed record IdempotencyRecord(
     [property: Id(6)] Refund? Refund,
     [property: Id(7)] AccountSnapshot? Account = null,
     [property: Id(8)] string? RefusalCode = null,
-    [property: Id(9)] string? RefusalMessage = null)
+    [property: Id(9)] string? RefusalMessage = null,
+    [property: Id(10)] Credit.PlanPrincipalMoved? Moved = null,
+    [property: Id(11)] Credit.RepaymentApplied? Repayment = null,
+    [property: Id(12)] DateTimeOffset? Instant = null,
+    [property: Id(13)] DateOnly? CutDate = null)
 {
     public static string ScopeOf(string channel, string key) => channel + "\u001f" + key;
 

@@ -14,11 +14,8 @@ public sealed class BacktestOptions
     /// <summary>Decisions one backtest replays at most; a longer history is refused (narrow the window).</summary>
     public long DecisionsMax { get; set; } = 20_000_000;
 
-    /// <summary>How long the decision history's first waiting row lingers for more rows of its partition while a transaction is in flight.</summary>
-    public TimeSpan HistoryLinger { get; set; } = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Transactions of one decision-history partition in flight at once on a silo.</summary>
-    public int HistoryInFlightMax { get; set; } = 1;
+    /// <summary>Blob requests of the decision history in flight at once for one reading of an hour, or one sweep.</summary>
+    public int HistoryRequestsInFlightMax { get; set; } = 8;
 
     /// <summary>
     /// How long recorded decisions are kept (by the switch's clock); whole hours older than this are deleted. At least
@@ -31,6 +28,9 @@ public sealed class BacktestOptions
 
     /// <summary>Hours of decisions one sweep deletes at most; the rest waits for the next sweep.</summary>
     public int HistorySweepHoursMax { get; set; } = 24;
+
+    /// <summary>Blobs one step of the sweep lists and deletes at most (a listing page), before it lists the next.</summary>
+    public int HistorySweepBatchMax { get; set; } = 1_000;
 }
 
 internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOptions>
@@ -53,14 +53,9 @@ internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOption
             failures.Add($"{nameof(options.DecisionsMax)} must be from 1 to 1000000000.");
         }
 
-        if (options.HistoryLinger < TimeSpan.Zero || options.HistoryLinger > TimeSpan.FromSeconds(5))
+        if (options.HistoryRequestsInFlightMax is < 1 or > 64)
         {
-            failures.Add($"{nameof(options.HistoryLinger)} must be from 0 to 5 seconds.");
-        }
-
-        if (options.HistoryInFlightMax is < 1 or > 64)
-        {
-            failures.Add($"{nameof(options.HistoryInFlightMax)} must be from 1 to 64.");
+            failures.Add($"{nameof(options.HistoryRequestsInFlightMax)} must be from 1 to 64.");
         }
 
         if (options.HistoryRetention < options.WindowMax || options.HistoryRetention > TimeSpan.FromDays(3_660))
@@ -76,6 +71,11 @@ internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOption
         if (options.HistorySweepHoursMax is < 1 or > 10_000 || TimeSpan.FromHours(options.HistorySweepHoursMax) <= options.HistorySweepPeriod)
         {
             failures.Add($"{nameof(options.HistorySweepHoursMax)} must be from 1 to 10000 and cover more hours than {nameof(options.HistorySweepPeriod)}, so the sweep catches up.");
+        }
+
+        if (options.HistorySweepBatchMax is < 1 or > 5_000)
+        {
+            failures.Add($"{nameof(options.HistorySweepBatchMax)} must be from 1 to 5000 (a blob listing page holds at most 5000).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

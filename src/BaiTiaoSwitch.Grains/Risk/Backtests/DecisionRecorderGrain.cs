@@ -10,8 +10,9 @@ public interface IDecisionRecorderGrain : IGrainWithStringKey;
 /// <summary>
 /// Records every decision of one event stream in the decision history (the backtests' source), a batch at a time
 /// (implicit subscription to <see cref="SwitchStreams.Namespace"/>, beside the monitors' own). A batch completes once it
-/// is stored, so a failure makes the stream deliver it again; the history is keyed by event id. Whatever records
-/// decisions makes sure the history's sweep (<see cref="IDecisionHistorySweepGrain"/>) exists, so the history stays bounded.
+/// is stored, so a failure makes the stream deliver it again; delivered again, the message names the same blob and
+/// writes nothing (<see cref="BlobDecisionHistory"/>). Whatever records decisions makes sure the history's sweep
+/// (<see cref="IDecisionHistorySweepGrain"/>) exists, so the history stays bounded.
 /// </summary>
 [ImplicitStreamSubscription(SwitchStreams.Namespace)]
 public sealed class DecisionRecorderGrain(IDecisionHistory history) : Grain, IDecisionRecorderGrain, IStreamSubscriptionObserver

@@ -8,14 +8,14 @@ namespace BaiTiaoSwitch.Risk.Backtests;
 /// </summary>
 public interface IDecisionHistory
 {
-    /// <summary>Keeps decisions (idempotent by event id: a decision recorded again stays one).</summary>
+    /// <summary>Keeps one delivered message's decisions (idempotent by event id: a decision recorded again is read once).</summary>
     Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes every decision of the whole hours before <paramref name="before"/>'s hour, oldest hour first, at most
-    /// <paramref name="hoursMax"/> hours that hold decisions. Returns how many decisions were deleted (0: nothing older is left).
+    /// <paramref name="hoursMax"/> hours that hold decisions. Returns how many stored decisions were deleted (0: nothing older is left).
     /// </summary>
     Task<int> Forget(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default);
 }

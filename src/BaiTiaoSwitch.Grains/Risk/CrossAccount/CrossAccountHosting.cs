@@ -25,7 +25,7 @@ public static class CrossAccountHosting
         services.AddSingleton<ICrossAccountVerdicts>(provider => new CrossAccountVerdicts(provider.GetRequiredService<VerdictCache>()));
         services.AddOptions<BacktestOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BacktestOptions>, BacktestOptionsValidator>();
-        services.TryAddSingleton<IDecisionHistory, TableDecisionHistory>();
+        services.TryAddSingleton<IDecisionHistory, BlobDecisionHistory>();
         services.TryAddSingleton<IDecisionLabels, AlertStoreLabels>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<VerdictOptions>>((collection, verdicts) =>
             collection.ClassSpecificCollectionAge[typeof(SignalMonitorGrain).FullName!] = verdicts.Value.WindowMax + TimeSpan.FromMinutes(1));

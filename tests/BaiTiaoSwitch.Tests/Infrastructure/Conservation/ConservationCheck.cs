@@ -4,7 +4,7 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Conservation;
 
 /// <summary>
 /// Guarantee 2, computed rather than read back: pending is summed from the stored open holds, posted from the stored
-/// captures less refunds, and both are compared with (a) the counters the account stored, (b) what the account
+/// captures less refunds less the principal repayments gave back, and both are compared with (a) the counters the account stored, (b) what the account
 /// reports (limit − available, pending, posted) and (c) the ledger the test kept on its own, when it kept one.
 /// None of the three is defined from the others, so any drift between them fails.
 /// </summary>
@@ -13,7 +13,8 @@ public static class ConservationCheck
     /// <summary>Every way the line fails to conserve; empty when it conserves.</summary>
     public static IReadOnlyList<string> Violations(IReadOnlyCollection<StoredHold> stored, LineTotals storedCounters, ReportedLine reported, LineTotals? expected)
     {
-        var computed = LineTotals.Of(stored);
+        // Principal repaid is a counter of the account's own (no stored object sums to it): the test's ledger checks it.
+        var computed = LineTotals.Of(stored, storedCounters.PrincipalRepaid);
         var violations = new List<string>();
         void Compare(string what, long actual, long wanted)
         {
@@ -35,6 +36,7 @@ public static class ConservationCheck
             Compare("pending the test expects from the holds it opened", expected.Pending, computed.Pending);
             Compare("posted the test expects from its captures and refunds", expected.Posted, computed.Posted);
             Compare("open holds the test expects", expected.OpenHolds, computed.OpenHolds);
+            Compare("principal repaid the test expects from its repayments", expected.PrincipalRepaid, computed.PrincipalRepaid);
         }
 
         return violations;

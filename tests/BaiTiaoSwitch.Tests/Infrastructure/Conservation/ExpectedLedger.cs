@@ -9,6 +9,7 @@ public sealed class ExpectedLedger
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Hold> holds = new(StringComparer.Ordinal);
+    private long principalRepaid;
 
     /// <summary>Every approved authorization this ledger knows, as it should be stored now.</summary>
     public IReadOnlyDictionary<string, StoredHold> Holds()
@@ -49,6 +50,15 @@ public sealed class ExpectedLedger
     /// <summary>A refund gives back captured money of this authorization: posted goes down by its amount.</summary>
     public void Refunded(string authorizationId, long amount) => Change(authorizationId, hold => hold.Refunded = checked(hold.Refunded + amount));
 
+    /// <summary>A repayment gave back <paramref name="principal"/> (its answer's principal restored): posted goes down by it.</summary>
+    public void Repaid(long principal)
+    {
+        lock (gate)
+        {
+            principalRepaid = checked(principalRepaid + principal);
+        }
+    }
+
     public void Expired(string authorizationId) => Change(authorizationId, hold => hold.IsOpen = false);
 
     /// <summary>What the hold still reserves in this ledger: 0 when it is closed.</summary>
@@ -66,8 +76,8 @@ public sealed class ExpectedLedger
         lock (gate)
         {
             var pending = holds.Values.Where(hold => hold.IsOpen).Sum(hold => hold.Amount - hold.Captured - hold.Reversed);
-            var posted = holds.Values.Sum(hold => hold.Captured - hold.Refunded);
-            return new LineTotals(pending, posted, holds.Values.Count(hold => hold.IsOpen));
+            var posted = holds.Values.Sum(hold => hold.Captured - hold.Refunded) - principalRepaid;
+            return new LineTotals(pending, posted, holds.Values.Count(hold => hold.IsOpen), principalRepaid);
         }
     }
 

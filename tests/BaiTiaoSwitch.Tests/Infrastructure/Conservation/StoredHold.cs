@@ -10,11 +10,16 @@ public sealed record StoredHold(string AuthorizationId, bool IsOpen, long Amount
     public long Remaining => IsOpen ? checked(Amount - Captured - Reversed) : 0;
 }
 
-/// <summary>A line's totals: computed from holds, or reported by the account, or expected by a test.</summary>
-public sealed record LineTotals(long Pending, long Posted, int OpenHolds)
+/// <summary>
+/// A line's totals: computed from holds, or reported by the account, or expected by a test. <see cref="PrincipalRepaid"/>
+/// is every fen of principal repayments gave back (credit products).
+/// </summary>
+public sealed record LineTotals(long Pending, long Posted, int OpenHolds, long PrincipalRepaid = 0)
 {
-    /// <summary>Pending = Σ what open holds still reserve; posted = Σ captured − Σ refunded over every record.</summary>
-    public static LineTotals Of(IEnumerable<StoredHold> holds)
+    /// <summary>
+    /// Pending = Σ what open holds still reserve; posted = Σ captured − Σ refunded over every record − principal repaid.
+    /// </summary>
+    public static LineTotals Of(IEnumerable<StoredHold> holds, long principalRepaid = 0)
     {
         long pending = 0, posted = 0;
         var open = 0;
@@ -25,7 +30,7 @@ public sealed record LineTotals(long Pending, long Posted, int OpenHolds)
             open += hold.IsOpen ? 1 : 0;
         }
 
-        return new LineTotals(pending, posted, open);
+        return new LineTotals(pending, checked(posted - principalRepaid), open, principalRepaid);
     }
 }
 

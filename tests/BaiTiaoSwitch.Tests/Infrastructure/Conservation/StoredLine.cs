@@ -25,7 +25,7 @@ public sealed record StoredLine(IReadOnlyList<StoredHold> Holds, LineTotals Coun
         }
 
         var holds = records.Values.Select(Fact).ToList();
-        var counters = new LineTotals(book.Header.Pending, book.Header.Posted, book.Header.OpenHolds);
+        var counters = new LineTotals(book.Header.Pending, book.Header.Posted, book.Header.OpenHolds, book.Header.PrincipalRepaid);
         return new StoredLine(holds, counters, book.Version, archived.Count);
     }
 

@@ -1,8 +1,12 @@
 using BaiTiaoSwitch.Events;
+using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Risk.Backtests;
 using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Risk.Backtests;
@@ -12,7 +16,7 @@ namespace BaiTiaoSwitch.Tests.Risk.Backtests;
 public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
 {
     [Fact]
-    public async Task Forget_deletes_every_row_of_the_hours_before_the_cutoff_oldest_hour_first_and_keeps_the_rest_in_order()
+    public async Task Forget_deletes_every_blob_of_the_hours_before_the_cutoff_oldest_hour_first_and_keeps_the_rest_in_order()
     {
         var history = SiloSide.Services(fixture.Cluster).GetRequiredService<IDecisionHistory>();
         var accounts = Enumerable.Range(0, 12).Select(index => $"acct-forget-{index}-" + Guid.NewGuid().ToString("N")[..8]).ToList();
@@ -38,6 +42,28 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_sweep_lists_and_deletes_a_page_of_blobs_at_a_time_and_goes_on_page_after_page_to_the_cutoff()
+    {
+        // A service of its own, so every blob under its prefix is this test's; pages of 2 blobs.
+        var services = SiloSide.Services(fixture.Cluster);
+        var history = new BlobDecisionHistory(services.GetRequiredService<IOptions<SwitchStorageOptions>>(), Options.Create(new ClusterOptions { ServiceId = "sweep-pages-" + Guid.NewGuid().ToString("N")[..8] }),
+            Options.Create(new BacktestOptions { HistorySweepBatchMax = 2, HistoryRequestsInFlightMax = 2 }), services.GetRequiredService<Serializer>());
+        var accounts = new[] { "acct-pages-" + Guid.NewGuid().ToString("N")[..8] };
+        var cutoff = new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        var messages = Enumerable.Range(1, 7).Select(hour => Decisions(accounts, cutoff.AddHours(-hour), hour)).ToList();
+        foreach (var message in messages)
+        {
+            await history.Record(message);
+        }
+
+        var kept = Decisions(accounts, cutoff, 3);
+        await history.Record(kept);
+
+        Assert.Equal(messages.Sum(message => message.Count), await history.Forget(cutoff, hoursMax: 24));
+        Assert.Equal(kept.Select(decision => decision.EventId), (await ReadAll(history, cutoff.AddHours(-8), cutoff.AddHours(1))).Select(decision => decision.EventId));
+    }
+
+    [Fact]
     public async Task The_sweep_deletes_the_hours_older_than_the_retention_by_the_switch_clock_and_a_second_sweep_deletes_nothing_more()
     {
         var history = SiloSide.Services(fixture.Cluster).GetRequiredService<IDecisionHistory>();
@@ -56,17 +82,20 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
     }
 
     [Fact]
-    public void The_validator_names_a_retention_shorter_than_the_window_a_too_short_sweep_period_and_too_few_sweep_hours()
+    public void The_validator_names_a_retention_shorter_than_the_window_a_too_short_sweep_period_too_few_sweep_hours_and_blobs_and_no_requests_in_flight()
     {
         var result = new BacktestOptionsValidator().Validate(null, new BacktestOptions
         {
             WindowMax = TimeSpan.FromDays(31), HistoryRetention = TimeSpan.FromDays(30), HistorySweepPeriod = TimeSpan.FromSeconds(10), HistorySweepHoursMax = 0,
+            HistorySweepBatchMax = 0, HistoryRequestsInFlightMax = 0,
         });
 
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryRetention must be at least WindowMax", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepPeriod", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepHoursMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepBatchMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryRequestsInFlightMax", StringComparison.Ordinal));
         Assert.True(new BacktestOptionsValidator().Validate(null, new BacktestOptions()).Succeeded);
     }
 
