@@ -10,7 +10,7 @@ public sealed class ExpectedLedger
     private readonly Lock gate = new();
     private readonly Dictionary<string, Hold> holds = new(StringComparer.Ordinal);
 
-    /// <summary>Principal the holder repaid, which lowers posted (lines take no repayments yet).</summary>
+    /// <summary>Principal the holder repaid, which lowers posted (through the SDK's RepayAsync).</summary>
     private long repaid;
 
     public void Opened(string authorizationId, long amount)

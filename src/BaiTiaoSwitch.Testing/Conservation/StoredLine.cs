@@ -11,7 +11,7 @@ namespace BaiTiaoSwitch.Testing.Conservation;
 /// <summary>
 /// A line as storage holds it, read past every activation: its snapshot and commit log, plus every archive segment its
 /// sequence numbers can have reached (archived authorizations still count in posted). <see cref="PrincipalRepaid"/> is
-/// the stored repayments' total once lines take repayments; 0 until then.
+/// the principal repayments gave back, as the account's header stores it (its credit use).
 /// </summary>
 public sealed record StoredLine(string AccountId, IReadOnlyList<StoredHold> Holds, LineTotals Counters, long PrincipalRepaid = 0)
 {
@@ -37,7 +37,7 @@ public sealed record StoredLine(string AccountId, IReadOnlyList<StoredHold> Hold
             .Where(record => record.Status != AuthorizationStatus.Declined)
             .Select(record => new StoredHold(record.AuthorizationId, record.Status == AuthorizationStatus.Pending, record.Amount, record.Captured, record.Reversed, record.Refunded))
             .ToList();
-        return new StoredLine(accountId, holds, new LineTotals(book.Header.Pending, book.Header.Posted, book.Header.OpenHolds));
+        return new StoredLine(accountId, holds, new LineTotals(book.Header.Pending, book.Header.Posted, book.Header.OpenHolds), book.Header.PrincipalRepaid);
     }
 
     private static async Task<List<AuthorizationRecord>> Archived(IServiceProvider siloServices, IGrainFactory grains, string accountId, long nextSequence)
