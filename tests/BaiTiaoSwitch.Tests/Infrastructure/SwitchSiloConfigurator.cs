@@ -25,10 +25,10 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
         silo.Services.AddSingleton<TimeProvider>(Clock);
 
         // Orleans' own loops (messaging deadlines, membership probes, directory upkeep, grain and system-target timers such
-        // as the stream agents' queue polling)
+        // as the stream agents' queue polling, the reminder service)
         // stay on real time: moving the switch's clock a week ahead must not make the silos declare each other dead, and
         // events must flow while the switch's clock stands still.
-        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming })
+        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming, Orleans.Reminders.ReminderTimeProviderNames.Reminders })
         {
             silo.Services.AddKeyedSingleton(area, TimeProvider.System);
         }

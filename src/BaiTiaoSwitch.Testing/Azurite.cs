@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Net.Sockets;
 
-namespace BaiTiaoSwitch.Tests.Infrastructure;
+namespace BaiTiaoSwitch.Testing;
 
-/// <summary>Tests that need storage fail loudly when Azurite is not reachable; they never skip silently.</summary>
+/// <summary>The Azurite that tests use. Tests that need it fail loudly when it is not reachable; they never skip silently.</summary>
 public static class Azurite
 {
     /// <summary>Azurite at its default ports, unless BTS_TEST_STORAGE names another Azure Storage connection string.</summary>
@@ -10,9 +11,12 @@ public static class Azurite
         ? configured
         : "UseDevelopmentStorage=true";
 
-    public static void EnsureRunning()
+    /// <summary>Throws, saying how to start Azurite, unless its blob, queue and table ports answer.</summary>
+    public static void EnsureRunning() => EnsureRunning(ConnectionString);
+
+    public static void EnsureRunning(string connectionString)
     {
-        foreach (var port in Ports())
+        foreach (var port in Ports(connectionString))
         {
             try
             {
@@ -23,21 +27,21 @@ public static class Azurite
             {
                 throw new InvalidOperationException(
                     $"Azurite is not reachable on 127.0.0.1:{port}. These tests keep state in Azure Storage; start Azurite first " +
-                    "(deploy/local/test.sh does it, or: npx azurite --skipApiVersionCheck --location .azurite).", exception);
+                    "(deploy/local/test.sh does it, or: npx azurite --silent --skipApiVersionCheck --location .azurite).", exception);
             }
         }
     }
 
-    private static IEnumerable<int> Ports()
+    private static IEnumerable<int> Ports(string connectionString)
     {
-        if (ConnectionString == "UseDevelopmentStorage=true")
+        if (connectionString == "UseDevelopmentStorage=true")
         {
-            return [10000, 10002];
+            return [10000, 10001, 10002];
         }
 
         // Endpoints look like BlobEndpoint=http://127.0.0.1:20000/devstoreaccount1;
-        return ConnectionString.Split(';')
+        return connectionString.Split(';')
             .Where(part => part.Contains("Endpoint=http://127.0.0.1:", StringComparison.Ordinal))
-            .Select(part => int.Parse(part.Split(':')[2].Split('/')[0], System.Globalization.CultureInfo.InvariantCulture));
+            .Select(part => int.Parse(part.Split(':')[2].Split('/')[0], CultureInfo.InvariantCulture));
     }
 }
