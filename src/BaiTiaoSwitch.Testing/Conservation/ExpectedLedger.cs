@@ -13,6 +13,15 @@ public sealed class ExpectedLedger
     /// <summary>Principal the holder repaid, which lowers posted (through the SDK's RepayAsync).</summary>
     private long repaid;
 
+    /// <summary>Every authorization this ledger opened, as it should be stored now (for checks hold by hold).</summary>
+    public IReadOnlyDictionary<string, StoredHold> Holds()
+    {
+        lock (gate)
+        {
+            return holds.ToDictionary(entry => entry.Key, entry => new StoredHold(entry.Key, entry.Value.IsOpen, entry.Value.Amount, entry.Value.Captured, entry.Value.Reversed, entry.Value.Refunded), StringComparer.Ordinal);
+        }
+    }
+
     public void Opened(string authorizationId, long amount)
     {
         lock (gate)
@@ -43,6 +52,7 @@ public sealed class ExpectedLedger
     /// <summary>A refund gives back captured money of this authorization: posted goes down by its amount.</summary>
     public void Refunded(string authorizationId, long amount) => Change(authorizationId, hold => hold.Refunded = checked(hold.Refunded + amount));
 
+    /// <summary>A repayment gave back <paramref name="amount"/> of principal (its answer's <c>Allocated.PrincipalRestored</c>): posted goes down by it.</summary>
     public void Repaid(long amount)
     {
         lock (gate)
@@ -69,7 +79,7 @@ public sealed class ExpectedLedger
         {
             var pending = holds.Values.Where(hold => hold.IsOpen).Sum(hold => hold.Amount - hold.Captured - hold.Reversed);
             var posted = holds.Values.Sum(hold => hold.Captured - hold.Refunded);
-            return new LineTotals(pending, checked(posted - repaid), holds.Values.Count(hold => hold.IsOpen));
+            return new LineTotals(pending, checked(posted - repaid), holds.Values.Count(hold => hold.IsOpen), repaid);
         }
     }
 

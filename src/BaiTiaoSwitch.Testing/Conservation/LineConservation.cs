@@ -35,6 +35,7 @@ public static class LineConservation
             Compare("pending the test expects from the holds it opened", expected.Pending, computed.Pending);
             Compare("posted the test expects from its captures and refunds", expected.Posted, computed.Posted);
             Compare("open holds the test expects", expected.OpenHolds, computed.OpenHolds);
+            Compare("principal repaid the test expects from its repayments", expected.PrincipalRepaid, computed.PrincipalRepaid);
         }
 
         return violations;

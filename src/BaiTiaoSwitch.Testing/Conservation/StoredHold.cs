@@ -2,9 +2,11 @@ namespace BaiTiaoSwitch.Testing.Conservation;
 
 /// <summary>
 /// One authorization as storage holds it, reduced to what conservation needs. Kept apart from the account's own record
-/// type so that the check does not borrow the account's arithmetic (the account is what is being checked).
+/// type so that the check does not borrow the account's arithmetic (the account is what is being checked). A declined
+/// one (<see cref="IsApproved"/> false) is never open and captures nothing, so it counts for nothing in the totals; it is
+/// kept so that a test can count every authorization a key made.
 /// </summary>
-public sealed record StoredHold(string AuthorizationId, bool IsOpen, long Amount, long Captured, long Reversed, long Refunded)
+public sealed record StoredHold(string AuthorizationId, bool IsOpen, long Amount, long Captured, long Reversed, long Refunded, bool IsApproved = true)
 {
     /// <summary>What an open hold still reserves: its amount less what was captured or reversed from it.</summary>
     public long Remaining => IsOpen ? checked(Amount - Captured - Reversed) : 0;
@@ -12,13 +14,14 @@ public sealed record StoredHold(string AuthorizationId, bool IsOpen, long Amount
 
 /// <summary>
 /// A line's totals: computed from holds, stored by the account, reported by it, or expected by a test.
-/// Posted is what the holder owes: captured − refunded − principal repaid.
+/// Posted is what the holder owes: captured − refunded − principal repaid. <see cref="PrincipalRepaid"/> is every fen
+/// of principal that repayments gave back (0 on a line nobody repaid).
 /// </summary>
-public sealed record LineTotals(long Pending, long Posted, int OpenHolds)
+public sealed record LineTotals(long Pending, long Posted, int OpenHolds, long PrincipalRepaid = 0)
 {
     /// <summary>
     /// Pending = Σ what open holds still reserve; posted = Σ captured − Σ refunded over every record − <paramref name="principalRepaid"/>
-    /// (repayments of the posted balance, which lines do not have yet: 0 until they do).
+    /// (the principal repayments gave back: a counter of the account's own, which no stored record sums to).
     /// </summary>
     public static LineTotals Of(IEnumerable<StoredHold> holds, long principalRepaid = 0)
     {
@@ -32,7 +35,7 @@ public sealed record LineTotals(long Pending, long Posted, int OpenHolds)
             open += hold.IsOpen ? 1 : 0;
         }
 
-        return new LineTotals(pending, checked(posted - principalRepaid), open);
+        return new LineTotals(pending, checked(posted - principalRepaid), open, principalRepaid);
     }
 }
 

@@ -64,10 +64,10 @@ public sealed class ConservationCheckTests
     [Fact]
     public void Principal_repaid_lowers_posted()
     {
-        var stored = new StoredLine("acct-repaid", Holds, Conserved with { Posted = 450 }, PrincipalRepaid: 100);
+        var stored = new StoredLine("acct-repaid", Holds, Conserved with { Posted = 450, PrincipalRepaid = 100 });
         var reported = new ReportedLine(CreditLimit: 1_000, Available: 350, Pending: 200, Posted: 450, OpenHolds: 1);
 
         Assert.Empty(LineConservation.Violations(stored, reported));
-        Assert.NotEmpty(LineConservation.Violations(stored with { PrincipalRepaid = 0 }, reported));
+        Assert.NotEmpty(LineConservation.Violations(stored with { Counters = stored.Counters with { PrincipalRepaid = 0 } }, reported));
     }
 }

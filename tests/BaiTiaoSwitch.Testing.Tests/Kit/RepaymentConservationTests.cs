@@ -30,6 +30,10 @@ public sealed class RepaymentConservationTests(MemoryKitCluster cluster)
         Assert.Equal(8_200, (await cluster.Issuer.GetAccountAsync(line.AccountId)).Available.Amount);
         await cluster.AssertConservedAsync(line.AccountId, ledger);
         var failure = await Assert.ThrowsAsync<ConservationException>(() => cluster.AssertConservedAsync(line.AccountId, ignoring));
-        Assert.Equal(["posted the test expects from its captures and refunds: 3000, but 1800 computed from the 1 stored authorizations"], failure.Violations);
+        Assert.Equal(
+        [
+            "posted the test expects from its captures and refunds: 3000, but 1800 computed from the 1 stored authorizations",
+            "principal repaid the test expects from its repayments: 0, but 1200 computed from the 1 stored authorizations",
+        ], failure.Violations);
     }
 }

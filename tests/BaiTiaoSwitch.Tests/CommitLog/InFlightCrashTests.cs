@@ -4,7 +4,7 @@ using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Guarantees;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using BaiTiaoSwitch.Tests.Infrastructure.Load;
 using Xunit;
 
@@ -48,7 +48,7 @@ public sealed class InFlightCrashTests
 
             Assert.NotNull(retried);
             Assert.Equal(Decision.Approved, retried.Decision);
-            var stored = await StoredLine.Load(cluster, scenario.AccountId);
+            var stored = await StoredLedger.LoadLine(cluster, scenario.AccountId);
             Assert.Equal(retried.AuthorizationId, Assert.Single(stored.Holds).AuthorizationId);
             var expected = new ExpectedLedger();
             expected.Opened(retried.AuthorizationId, 2_500);

@@ -1,7 +1,7 @@
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Guarantees;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using BaiTiaoSwitch.Tests.Infrastructure.Load;
 using Xunit;
@@ -42,7 +42,7 @@ public sealed class StorageFaultLoadTests(ITestOutputHelper output)
             output.WriteLine($"load: {load.Tally}; {load.Declined} declined");
             Assert.All(new[] { Fault.FailBeforeWrite, Fault.FailAfterWrite, Fault.Conflict }, fault => Assert.True(faults.Injected(StorageNames.Journal, fault) > 0, $"no {fault} was injected into the journal"));
             Assert.True(load.Tally.RetriedKeys > 0, "no request had to be retried");
-            var stored = await StoredLine.Load(cluster, scenario.AccountId);
+            var stored = await StoredLedger.LoadLine(cluster, scenario.AccountId);
             Assert.Empty(LoadVerdict.Violations(load, stored));
             await StoredLedger.AssertConserved(cluster, scenario, load.Expected);
             var totals = LineTotals.Of(stored.Holds);

@@ -2,7 +2,7 @@ using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using BaiTiaoSwitch.Tests.Infrastructure.Load;
 using Xunit;
@@ -38,7 +38,7 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var expected = new ExpectedLedger();
         expected.Opened(resolved.AuthorizationId, 2_500);
         await StoredLedger.AssertConserved(fixture.Cluster, scenario, expected);
-        var stored = await StoredLine.Load(fixture.Cluster, scenario.AccountId);
+        var stored = await StoredLedger.LoadLine(fixture.Cluster, scenario.AccountId);
         Assert.Single(stored.Holds);
     }
 }

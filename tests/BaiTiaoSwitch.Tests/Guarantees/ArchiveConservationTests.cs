@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;
@@ -22,7 +22,7 @@ public sealed class ArchiveConservationTests(ClusterFixture fixture)
         SwitchSiloConfigurator.Clock.Advance(new SwitchOptions().ClosedAuthorizationRetention + TimeSpan.FromDays(1));
         await Activations.SiloGrains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
 
-        var stored = await StoredLine.Load(fixture.Cluster, scenario.AccountId);
+        var stored = await StoredLedger.LoadLine(fixture.Cluster, scenario.AccountId);
         var hot = await StoredLedger.LoadBook(fixture.Cluster, scenario.AccountId);
         // The closed one left the hot state; the open one expired just now, so it stays hot for the retention.
         Assert.DoesNotContain(closed.AuthorizationId, hot.Authorizations.Keys);

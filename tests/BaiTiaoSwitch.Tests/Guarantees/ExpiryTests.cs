@@ -2,7 +2,7 @@ using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;

@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using BaiTiaoSwitch.Tests.Infrastructure.Load;
 using Orleans.TestingHost;
 using Xunit;
@@ -37,7 +37,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             Assert.True(load.Tally.RetriedKeys > 0);
             var newHost = await Activations.SiloGrains(cluster).GetGrain<IManagementGrain>(0).GetActivationAddress(line);
             Assert.NotEqual(host.SiloAddress, newHost);
-            var stored = await StoredLine.Load(cluster, scenario.AccountId);
+            var stored = await StoredLedger.LoadLine(cluster, scenario.AccountId);
             Assert.Empty(LoadVerdict.Violations(load, stored));
             await StoredLedger.AssertConserved(cluster, scenario, load.Expected);
             var totals = LineTotals.Of(stored.Holds);

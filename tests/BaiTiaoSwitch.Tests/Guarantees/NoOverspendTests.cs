@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Guarantees;

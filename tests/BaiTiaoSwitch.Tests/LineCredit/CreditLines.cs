@@ -2,7 +2,7 @@ using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Orleans.TestingHost;
 
 namespace BaiTiaoSwitch.Tests.LineCredit;

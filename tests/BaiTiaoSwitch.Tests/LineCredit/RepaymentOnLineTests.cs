@@ -1,7 +1,7 @@
 using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.LineCredit;

@@ -1,4 +1,4 @@
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 
 namespace BaiTiaoSwitch.Tests.Infrastructure.Load;
 

@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Payments;
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 
 namespace BaiTiaoSwitch.Tests.Infrastructure.Load;
 

@@ -1,11 +1,13 @@
-using BaiTiaoSwitch.Tests.Infrastructure.Conservation;
+using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
-using Xunit.Sdk;
 
-namespace BaiTiaoSwitch.Tests.Ledger;
+namespace BaiTiaoSwitch.Testing.Tests.Kit;
 
-/// <summary>The conservation helper itself: it must fail on a ledger that does not conserve, however self-consistent.</summary>
-public sealed class ConservationCheckTests
+/// <summary>
+/// The conservation check as the switch's own tests use it (they moved onto the kit's): it must fail on a ledger that
+/// does not conserve, however self-consistent, and the test's ledger must close holds as the switch does.
+/// </summary>
+public sealed class LedgerConservationTests
 {
     private const long Limit = 10_000;
 
@@ -17,6 +19,8 @@ public sealed class ConservationCheckTests
     ];
 
     private static readonly LineTotals Counters = new(Pending: 2_000, Posted: 2_500, OpenHolds: 1);
+
+    private static StoredLine Line(LineTotals counters) => new("acct-a", Stored, counters);
 
     private static readonly ReportedLine Reported = new(Limit, Available: 5_500, Pending: 2_000, Posted: 2_500, OpenHolds: 1);
 
@@ -34,7 +38,7 @@ public sealed class ConservationCheckTests
     [Fact]
     public void A_conserved_line_passes()
     {
-        Assert.Empty(ConservationCheck.Violations(Stored, Counters, Reported, Expected().Totals()));
+        Assert.Empty(LineConservation.Violations(Line(Counters), Reported, Expected().Totals()));
     }
 
     [Fact]
@@ -44,11 +48,11 @@ public sealed class ConservationCheckTests
         var forgetful = new ReportedLine(Limit, Available: 7_500, Pending: 0, Posted: 2_500, OpenHolds: 0);
         Assert.Equal(forgetful.InUse, forgetful.Pending + forgetful.Posted);
 
-        var violations = ConservationCheck.Violations(Stored, Counters, forgetful, null);
+        var violations = LineConservation.Violations(Line(Counters), forgetful);
 
         Assert.Contains(violations, violation => violation.StartsWith("pending the account reports: 0", StringComparison.Ordinal));
         Assert.Contains(violations, violation => violation.StartsWith("limit − available the account reports: 2500", StringComparison.Ordinal));
-        Assert.Throws<XunitException>(() => ConservationCheck.Assert(Stored, Counters, forgetful, null));
+        Assert.Throws<ConservationException>(() => LineConservation.Assert(Line(Counters), forgetful));
     }
 
     [Fact]
@@ -57,13 +61,13 @@ public sealed class ConservationCheckTests
         var counters = Counters with { Posted = 3_000 };
         var reported = Reported with { Posted = 3_000, Available = 5_000 };
 
-        var violations = ConservationCheck.Violations(Stored, counters, reported, null);
+        var violations = LineConservation.Violations(Line(counters), reported);
 
         Assert.Equal(
         [
+            "limit − available the account reports: 5000, but 4500 computed from the 2 stored authorizations",
             "posted counter the account stored: 3000, but 2500 computed from the 2 stored authorizations",
             "posted the account reports: 3000, but 2500 computed from the 2 stored authorizations",
-            "limit − available the account reports: 5000, but 4500 computed from the 2 stored authorizations",
         ], violations);
     }
 
@@ -73,7 +77,7 @@ public sealed class ConservationCheckTests
         var expected = Expected();
         expected.Captured("au_a_1", 2_000, final: true);
 
-        var violations = ConservationCheck.Violations(Stored, Counters, Reported, expected.Totals());
+        var violations = LineConservation.Violations(Line(Counters), Reported, expected.Totals());
 
         Assert.Equal(
         [
@@ -86,7 +90,7 @@ public sealed class ConservationCheckTests
     [Fact]
     public void A_stored_counter_that_drifted_from_the_records_fails()
     {
-        var violations = ConservationCheck.Violations(Stored, Counters with { OpenHolds = 2 }, Reported, null);
+        var violations = LineConservation.Violations(Line(Counters with { OpenHolds = 2 }), Reported);
 
         Assert.Equal(["open-hold count the account stored: 2, but 1 computed from the 2 stored authorizations"], violations);
     }
