@@ -67,11 +67,10 @@ public class SwitchTestCluster
             Azurite.EnsureRunning(storageString);
         }
 
-        environment = new SwitchTestEnvironment(serviceId, Options.Storage, new TestCredentials(Options.WalletChannels), Options.ClockStart, storageString).Register();
-        if (Options.ConfigureSwitch is { } configureSwitch)
+        environment = new SwitchTestEnvironment(serviceId, Options.Storage, new TestCredentials(Options.WalletChannels), Options.ClockStart, storageString)
         {
-            SwitchTestSiloConfigurator.SwitchSettings[serviceId] = configureSwitch;
-        }
+            ConfigureSwitch = Options.ConfigureSwitch,
+        }.Register();
 
         var builder = new TestClusterBuilder(Options.Silos);
         builder.Options.ServiceId = serviceId;
@@ -118,7 +117,6 @@ public class SwitchTestCluster
         }
 
         environment?.Unregister();
-        SwitchTestSiloConfigurator.SwitchSettings.TryRemove(serviceId, out _);
     }
 
     /// <summary>Add your own silo or client configurators here (after the switch's).</summary>

@@ -14,7 +14,7 @@ public sealed class SwitchTestClientConfigurator : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
     {
         ArgumentNullException.ThrowIfNull(clientBuilder);
-        var environment = SwitchTestEnvironment.For(SwitchTestSiloConfigurator.ServiceIdOf(configuration));
+        var environment = SwitchTestEnvironment.For(configuration);
         clientBuilder.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
         clientBuilder.Services.AddSingleton(environment);
         clientBuilder.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();

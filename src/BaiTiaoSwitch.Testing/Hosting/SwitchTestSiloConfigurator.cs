@@ -1,5 +1,3 @@
-using BaiTiaoSwitch.Accounts;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace BaiTiaoSwitch.Testing.Hosting;
@@ -11,18 +9,11 @@ namespace BaiTiaoSwitch.Testing.Hosting;
 /// </summary>
 public sealed class SwitchTestSiloConfigurator : ISiloConfigurator
 {
-    /// <summary>Switch settings per service id, for clusters that change them (<c>SwitchTestClusterOptions.ConfigureSwitch</c>).</summary>
-    internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Action<SwitchOptions>> SwitchSettings = new(StringComparer.Ordinal);
-
     public void Configure(ISiloBuilder siloBuilder)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
-        var serviceId = ServiceIdOf(siloBuilder.Configuration);
+        var environment = SwitchTestEnvironment.For(siloBuilder.Configuration);
         siloBuilder.Configure<Orleans.Configuration.SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
-        siloBuilder.AddBaiTiaoSwitchForTests(SwitchTestEnvironment.For(serviceId), SwitchSettings.GetValueOrDefault(serviceId));
+        siloBuilder.AddBaiTiaoSwitchForTests(environment, environment.ConfigureSwitch);
     }
-
-    internal static string ServiceIdOf(IConfiguration configuration) =>
-        configuration["Orleans:ServiceId"] ?? configuration[nameof(TestClusterOptions.ServiceId)]
-        ?? throw new InvalidOperationException("The silo's configuration names no service id.");
 }

@@ -1,6 +1,7 @@
 using BaiTiaoSwitch.Tests.Infrastructure.Entities;
 using BaiTiaoSwitch.Tests.Infrastructure.Events;
 using BaiTiaoSwitch.Tests.Infrastructure.Faults;
+using BaiTiaoSwitch.Testing.Hosting;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -37,12 +38,12 @@ public static class ClusterFactory
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId ?? "bts-test-" + Guid.NewGuid().ToString("N")[..12];
         builder.Options.ClusterId = "bts-test-cluster-" + Guid.NewGuid().ToString("N")[..8];
+        SwitchSiloConfigurator.EnvironmentOf(builder.Options.ServiceId);
         builder.AddSiloBuilderConfigurator<SwitchSiloConfigurator>();
         builder.AddSiloBuilderConfigurator<StorageFaultsConfigurator>();
         builder.AddSiloBuilderConfigurator<ScriptedCardNumbersConfigurator>();
         builder.AddSiloBuilderConfigurator<EventPublishingConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        builder.AddClientBuilderConfigurator<EventStreamsClient>();
+        builder.AddClientBuilderConfigurator<SwitchTestClientConfigurator>();
         if (anySiloMayDie)
         {
             builder.Options.UseTestClusterMembership = false;

@@ -1,16 +1,19 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Bindings;
-using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Testing;
+using BaiTiaoSwitch.Testing.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Configuration;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace BaiTiaoSwitch.Tests.Infrastructure;
 
 /// <summary>
-/// A silo of the real switch on Azurite. Time is the shared <see cref="Clock"/>, so tests move it instead of sleeping.
+/// A silo of the real switch on Azurite, built by the testing kit (<see cref="SwitchTestSiloConfigurator"/>: the
+/// switch's wiring, storage, keys, sandbox mode and the test clock, with Orleans' own clocks on real time). On top, what
+/// only the switch's own tests need: one <see cref="Clock"/> for every cluster of the run, the run's <see cref="TestKeys"/>,
+/// small bounds, a binding lock above the code budget and the <see cref="RecordedOtps"/> SMS gateway.
 /// </summary>
 public sealed class SwitchSiloConfigurator : ISiloConfigurator
 {
@@ -22,51 +25,40 @@ public sealed class SwitchSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<TimeProvider>(Clock);
+        EnvironmentOf(silo.Configuration);
+        new SwitchTestSiloConfigurator().Configure(silo);
 
-        // Orleans' own loops (messaging deadlines, membership probes, directory upkeep, grain and system-target timers such
-        // as the stream agents' queue polling, the reminder service)
-        // stay on real time: moving the switch's clock a week ahead must not make the silos declare each other dead, and
-        // events must flow while the switch's clock stands still.
-        foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, TimeProviderNames.Grains, Orleans.Streams.StreamingTimeProviderNames.Streaming, Orleans.Reminders.ReminderTimeProviderNames.Reminders })
-        {
-            silo.Services.AddKeyedSingleton(area, TimeProvider.System);
-        }
+        // The lock above the code budget, so that each can be seen on its own (the gateway tests keep the defaults).
+        silo.Services.Configure<BindingOptions>(binding => binding.FailuresBeforeLockMax = BindingLockAt);
 
-        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
-        silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-        silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
+        // Registered after the kit's sandbox outbox, so it is the sender binding resolves.
         silo.Services.AddSingleton<IOtpSender, RecordedOtps>();
-
-        // Sandbox mode, as the local run has it: accounts' clocks may be advanced (a test that needs production mode removes it).
-        silo.AddBaiTiaoSwitchSandboxMode();
-        silo.AddBaiTiaoSwitch(
-            options => options.Configure(switchOptions =>
-            {
-                switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
-                switchOptions.SnapshotJournalBytesMin = 8 * 1024;
-
-                // Small bounds, so tests reach them in a few steps.
-                switchOptions.LifecycleAnswersMax = 4;
-                switchOptions.CardGrantsMax = 6;
-                switchOptions.CardEndedGrantsMax = 3;
-                switchOptions.AlertsKeptPerStream = 5;
-                switchOptions.EventReplayMax = 5;
-            }),
-            keys => keys.Configure(TestKeys.Apply),
-            callers => callers.Configure(TestKeys.Apply),
-
-            // The lock above the code budget, so that each can be seen on its own (the gateway tests keep the defaults).
-            binding => binding.Configure(bindingOptions => bindingOptions.FailuresBeforeLockMax = BindingLockAt));
     }
-}
 
-/// <summary>TestCluster's client: long deadlines on a shared 2-core machine, and test hooks called as the issuer.</summary>
-public sealed class ClientConfigurator : IClientBuilderConfigurator
-{
-    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client)
+    /// <summary>
+    /// The kit's environment of the cluster <paramref name="configuration"/> belongs to, registered on first use and
+    /// kept for the run: a restart test that reuses a service id finds the same one. Every cluster shares the run's
+    /// clock and keys, and the production name prefix ("bts"): clusters are told apart by service id, as in production.
+    /// </summary>
+    public static SwitchTestEnvironment EnvironmentOf(IConfiguration configuration) => EnvironmentOf(SwitchTestEnvironment.ServiceIdOf(configuration));
+
+    public static SwitchTestEnvironment EnvironmentOf(string serviceId) =>
+        SwitchTestEnvironment.GetOrRegister(serviceId, id => new SwitchTestEnvironment(id, SwitchTestStorage.Azurite, TestKeys.Credentials, Clock)
+        {
+            NamePrefix = new BaiTiaoSwitch.Hosting.SwitchStorageOptions().NamePrefix,
+            ConfigureSwitch = SmallBounds,
+        });
+
+    private static void SmallBounds(SwitchOptions switchOptions)
     {
-        client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(20));
-        client.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();
+        switchOptions.HoldSweepPeriod = TimeSpan.FromSeconds(2);
+        switchOptions.SnapshotJournalBytesMin = 8 * 1024;
+
+        // Small bounds, so tests reach them in a few steps.
+        switchOptions.LifecycleAnswersMax = 4;
+        switchOptions.CardGrantsMax = 6;
+        switchOptions.CardEndedGrantsMax = 3;
+        switchOptions.AlertsKeptPerStream = 5;
+        switchOptions.EventReplayMax = 5;
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Client;
 using BaiTiaoSwitch.Silo.Tls;
+using BaiTiaoSwitch.Testing.Hosting;
 using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,7 +94,7 @@ public sealed class TlsClusterTests
     {
         public void Configure(IConfiguration configuration, IClientBuilder client)
         {
-            new ClientConfigurator().Configure(configuration, client);
+            new SwitchTestClientConfigurator().Configure(configuration, client);
             client.UseAzureStorageClustering(options =>
             {
                 options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);

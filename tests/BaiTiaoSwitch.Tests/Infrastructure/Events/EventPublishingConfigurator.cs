@@ -16,15 +16,3 @@ public sealed class EventPublishingConfigurator : ISiloConfigurator
             EventPublishing.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId),
             services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString()));
 }
-
-/// <summary>The test cluster's client follows the switch's event streams (Azure Queues on Azurite, the silos' queues).</summary>
-public sealed class EventStreamsClient : IClientBuilderConfigurator
-{
-    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder client) =>
-        client.AddAzureQueueStreams(SwitchStreams.Provider, (OptionsBuilder<AzureQueueOptions> queues) =>
-            queues.Configure<IOptions<ClusterOptions>>((options, cluster) =>
-            {
-                options.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(Azurite.ConnectionString);
-                options.QueueNames = EventQueues.NamesFor(new BaiTiaoSwitch.Hosting.SwitchStorageOptions().NamePrefix, cluster.Value.ServiceId);
-            }));
-}
