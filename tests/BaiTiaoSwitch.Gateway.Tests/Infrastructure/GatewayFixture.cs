@@ -31,6 +31,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.Options.ClusterId = "bts-gw-cluster-" + Guid.NewGuid().ToString("N")[..8];
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        GatewaySiloConfigurator.EnvironmentOf(builder.Options.ServiceId);
         builder.AddSiloBuilderConfigurator<GatewaySiloConfigurator>();
         builder.AddClientBuilderConfigurator<GatewayClientConfigurator>();
         Cluster = builder.Build();

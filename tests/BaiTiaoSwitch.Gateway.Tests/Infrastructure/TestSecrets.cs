@@ -1,14 +1,18 @@
 using System.Security.Cryptography;
 using BaiTiaoSwitch.Callers;
-using BaiTiaoSwitch.Security;
+using BaiTiaoSwitch.Testing;
 
 namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
 
-/// <summary>Fresh random keys and channel secrets per test run: tests never depend on a committed secret.</summary>
+/// <summary>
+/// Fresh random keys and channel secrets per test run: tests never depend on a committed secret. The cluster's keys
+/// (data protection, each channel's cluster key) are the testing kit's <see cref="TestCredentials"/>; the HTTP signing
+/// secrets and the operators' credential are the gateway's own.
+/// </summary>
 public static class TestSecrets
 {
-    public static readonly string EncryptionKey1 = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    public static readonly string LookupKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    /// <summary>The silos' data-protection keys and the channels' cluster keys.</summary>
+    public static readonly TestCredentials Cluster = new(["alipay", "wechatpay"]);
 
     public static readonly IReadOnlyDictionary<string, (ChannelRole Role, string Secret)> Channels = new Dictionary<string, (ChannelRole, string)>
     {
@@ -18,20 +22,10 @@ public static class TestSecrets
     };
 
     /// <summary>Each channel's cluster key: the silos know the channel by it, and the gateway proves the channel with it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> ClusterKeys = Channels.Keys.ToDictionary(
-        id => id, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), StringComparer.Ordinal);
+    public static readonly IReadOnlyDictionary<string, string> ClusterKeys = Channels.Keys.ToDictionary(id => id, id => Credential(id).Key, StringComparer.Ordinal);
 
     /// <summary>The operators' credential of the gateways under test (their /console and /metrics).</summary>
     public static readonly string OperatorCredential = SensitiveValues.Remember("test-operator-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), "operator credential");
 
-    public static CallerCredential Credential(string channel) => new(channel, Channels[channel].Role, ClusterKeys[channel]);
-
-    public static void Apply(DataProtectionOptions options)
-    {
-        options.ActiveKeyId = "gw-test-1";
-        options.EncryptionKeys["gw-test-1"] = EncryptionKey1;
-        options.LookupKey = LookupKey;
-    }
-
-    public static void Apply(CallerOptions options) => options.Callers.AddRange(Channels.Keys.Select(Credential));
+    public static CallerCredential Credential(string channel) => channel == Cluster.Issuer.Channel ? Cluster.Issuer : Cluster.Wallet(channel);
 }

@@ -1,8 +1,9 @@
-using BaiTiaoSwitch.Tests.Infrastructure;
 using Azure.Data.Tables;
-using BaiTiaoSwitch.Hosting;
-using BaiTiaoSwitch.HttpEdge.Hosting;
+using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Silo.Tls;
+using BaiTiaoSwitch.Testing;
+using BaiTiaoSwitch.Testing.Hosting;
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,11 @@ using Orleans.TestingHost;
 namespace BaiTiaoSwitch.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A silo of the real switch plus the HTTP edge's grains, on Azurite. Membership is in Azure Table (not the test
-/// membership) and every connection is TLS with the run's own cluster certificate, so the gateway joins exactly as it
-/// does in production. Time is the shared fake clock.
+/// A silo of the real switch plus the HTTP edge's grains, on Azurite, built by the testing kit
+/// (<see cref="SwitchTestSiloConfigurator"/>: the switch's wiring, storage, keys, sandbox OTP outbox and the test clock,
+/// with Orleans' own clocks on real time). On top, what only the gateway tests need: membership in Azure Table (not the
+/// test membership) and TLS with the run's own cluster certificate on every connection, so the gateway joins exactly
+/// as it does in production; the captured logs the end-of-run scan reads; and the shared <see cref="TestClock"/>.
 /// </summary>
 public sealed class GatewaySiloConfigurator : ISiloConfigurator
 {
@@ -31,7 +34,8 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder silo)
     {
-        silo.Services.UseFakeClockForTheSwitchOnly();
+        EnvironmentOf(SwitchTestEnvironment.ServiceIdOf(silo.Configuration));
+        new SwitchTestSiloConfigurator().Configure(silo);
         silo.Services.AddSingleton<ILoggerProvider>(CapturedLogs.Instance);
         silo.Services.AddLogging(logging => logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug));
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
@@ -46,34 +50,41 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
             options.CertificatePassword = TestCertificate.Password;
             options.TargetHost = TestCertificate.TargetHost;
         }));
-        silo.AddBaiTiaoSwitchAzureStorage(storage => storage.Configure(options => options.ConnectionString = Azurite.ConnectionString));
-        silo.AddBaiTiaoSwitch(
-            options => options.Configure(switchOptions =>
-            {
-                switchOptions.MinimumCreditScore = MinimumCreditScore;
-                switchOptions.CreditTerms = BaiTiaoSwitch.Credit.CreditTerms.Default with
-                {
-                    Installments = [.. BaiTiaoSwitch.Credit.CreditTerms.Default.Installments.Select(option => option.Periods == 3 ? option with { FeeRatePerPeriod = ThreePeriodFeeRate } : option)],
-                };
-            }),
-            keys => keys.Configure(TestSecrets.Apply),
-            callers => callers.Configure(TestSecrets.Apply));
-        silo.AddBaiTiaoSwitchHttpEdge();
-        silo.AddBaiTiaoSwitchSandboxOtpOutbox();
+    }
+
+    /// <summary>
+    /// The kit's environment of the cluster: the run's <see cref="TestSecrets.Cluster"/> keys, the shared
+    /// <see cref="TestClock"/>, and the production name prefix ("bts"), whose tables the gateway (a separate host) reads.
+    /// </summary>
+    public static SwitchTestEnvironment EnvironmentOf(string serviceId) =>
+        SwitchTestEnvironment.GetOrRegister(serviceId, id => new SwitchTestEnvironment(id, SwitchTestStorage.Azurite, TestSecrets.Cluster, TestClock.Instance)
+        {
+            NamePrefix = new BaiTiaoSwitch.Hosting.SwitchStorageOptions().NamePrefix,
+            ConfigureSwitch = GatewaySettings,
+        });
+
+    private static void GatewaySettings(SwitchOptions switchOptions)
+    {
+        switchOptions.MinimumCreditScore = MinimumCreditScore;
+        switchOptions.CreditTerms = BaiTiaoSwitch.Credit.CreditTerms.Default with
+        {
+            Installments = [.. BaiTiaoSwitch.Credit.CreditTerms.Default.Installments.Select(option => option.Periods == 3 ? option with { FeeRatePerPeriod = ThreePeriodFeeRate } : option)],
+        };
     }
 }
 
+/// <summary>The test cluster's client: the kit's (test hooks called as the issuer, event streams), joining through Azure Table membership over TLS.</summary>
 public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder client)
     {
+        new SwitchTestClientConfigurator().Configure(configuration, client);
         client.UseAzureStorageClustering(options =>
         {
             options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
             options.TableName = GatewaySiloConfigurator.MembershipTable;
         });
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
-        client.AddOutgoingGrainCallFilter<TestHooksCallerFilter>();
         var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(TestCertificate.Path, TestCertificate.Password);
         client.UseTls(tls =>
         {
