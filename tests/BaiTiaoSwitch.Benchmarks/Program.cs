@@ -1,6 +1,7 @@
 using BaiTiaoSwitch.Benchmarks;
 using BaiTiaoSwitch.Benchmarks.OpenLoop;
 using BaiTiaoSwitch.Benchmarks.Postgres;
+using BaiTiaoSwitch.Testing;
 
 // dotnet run -c Release --project tests/BaiTiaoSwitch.Benchmarks [-- --help]
 if (args is ["backtest", ..])
@@ -11,14 +12,14 @@ if (args is ["backtest", ..])
 var options = BenchOptions.Parse(args);
 
 Interruption.ExitOnSignals();
-await using var privateAzurite = options.Azurite == "shared" ? null : await PrivateAzurite.Start(inMemory: options.Azurite == "memory");
+await using var privateAzurite = options.Azurite == "shared" ? null : await PrivateAzurite.StartAsync(inMemory: options.Azurite == "memory");
 if (privateAzurite is not null)
 {
     options.ConnectionString = privateAzurite.ConnectionString;
 }
 
 Storage.EnsureReachable(options.ConnectionString);
-var azurite = privateAzurite?.Cpu ?? ProcessCpu.FindListener(Storage.TablePort(options.ConnectionString));
+var azurite = privateAzurite is not null ? new ProcessCpu(privateAzurite.ProcessId) : ProcessCpu.FindListener(Storage.TablePort(options.ConnectionString));
 var report = new Report();
 
 // Every table and container of this run starts with its own prefix (lowercase letters only), and goes at the end.

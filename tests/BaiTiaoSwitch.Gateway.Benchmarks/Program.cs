@@ -14,6 +14,7 @@ using BaiTiaoSwitch.Gateway.Payments;
 using BaiTiaoSwitch.Gateway.Sandbox;
 using BaiTiaoSwitch.Hosting;
 using BaiTiaoSwitch.HttpEdge.Hosting;
+using BaiTiaoSwitch.Testing;
 using Orleans.Configuration;
 
 // Signed HTTP authorizations over loopback: one silo on a private in-memory Azurite, the gateway on Kestrel, and a
@@ -27,7 +28,7 @@ var concurrency = Arg("--concurrency", 64);
 var lines = Arg("--lines", 1);
 var mode = Environment.GetCommandLineArgs().SkipWhile(arg => arg != "--mode").Skip(1).FirstOrDefault() ?? "authorize";
 var serviceId = "bts-httpbench-" + Guid.NewGuid().ToString("N")[..8];
-await using var azurite = await PrivateAzurite.Start();
+await using var azurite = await PrivateAzurite.StartAsync(inMemory: true);
 var Storage = azurite.ConnectionString;
 var secrets = new Dictionary<string, string>
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BaiTiaoSwitch.Testing;
 
 namespace BaiTiaoSwitch.Benchmarks.Postgres;
 

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 
-namespace BaiTiaoSwitch.Benchmarks;
+namespace BaiTiaoSwitch.Testing;
 
 /// <summary>
-/// An Azurite of this run only, from the repository's pinned npm package, on free loopback ports and an empty data
-/// folder. A shared development Azurite holds every test's leftovers, and its table store rewrites its whole database
-/// file every few seconds, so its speed depends on how much others have written to it; a fresh one does not.
+/// An Azurite of this run only, from the repository's pinned npm package (<c>node_modules/.bin/azurite</c> above the
+/// current directory), on free loopback ports and in memory or an empty data folder. A shared development Azurite
+/// holds every test's leftovers, and its table store rewrites its whole database file every few seconds, so its speed
+/// depends on how much others have written to it; a fresh one does not. Give its <see cref="ConnectionString"/> to
+/// <see cref="SwitchTestClusterOptions.AzuriteConnectionString"/> or to your own silos; disposing it stops it and
+/// deletes its folder.
 /// </summary>
 public sealed class PrivateAzurite : IAsyncDisposable
 {
@@ -23,15 +26,18 @@ public sealed class PrivateAzurite : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public ProcessCpu Cpu => new(process.Id);
+    /// <summary>The Azurite process (node), for measuring what it uses.</summary>
+    public int ProcessId => process.Id;
 
     /// <summary>The data folder on disk, or null when it keeps everything in memory.</summary>
     public string? Location => location;
 
-    public static async Task<PrivateAzurite> Start(bool inMemory)
+    /// <summary>Starts one and returns once its blob and table ports answer (within 15 s).</summary>
+    /// <param name="inMemory">Keep everything in memory (<c>--inMemoryPersistence</c>) rather than in a fresh temporary folder.</param>
+    public static async Task<PrivateAzurite> StartAsync(bool inMemory)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(
-            "node_modules/.bin/azurite was not found above the current directory; run 'npm ci' in the repository first, or use --azurite shared.");
+            "node_modules/.bin/azurite was not found above the current directory; run 'npm ci' in the repository first.");
         var ports = LoopbackPorts.Free(3);
         var location = inMemory ? null : Directory.CreateTempSubdirectory("bts-bench-azurite-").FullName;
         var start = new ProcessStartInfo(executable)
@@ -92,16 +98,17 @@ public sealed class PrivateAzurite : IAsyncDisposable
         {
             if (process.HasExited || Stopwatch.GetTimestamp() > deadline)
             {
-                await azurite.DisposeAsync();
+                await azurite.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException("The private Azurite did not start listening within 15 s.");
             }
 
-            await Task.Delay(100);
+            await Task.Delay(100).ConfigureAwait(false);
         }
 
         return azurite;
     }
 
+    /// <summary>Says where it keeps its data, for a run's report.</summary>
     public string Describe() => location is null ? "private, in-memory (--inMemoryPersistence)" : $"private, fresh data folder {location}";
 
     public async ValueTask DisposeAsync()
@@ -109,7 +116,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync().ConfigureAwait(false);
         }
 
         process.Dispose();

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BaiTiaoSwitch.Benchmarks;
+namespace BaiTiaoSwitch.Testing;
 
-/// <summary>Free ports on 127.0.0.1 for the private servers of a run (Azurite, PostgreSQL), and whether one answers.</summary>
+/// <summary>Free ports on 127.0.0.1 for the private servers of a test or benchmark run (<see cref="PrivateAzurite"/>, a database), and whether one answers.</summary>
 public static class LoopbackPorts
 {
+    /// <summary><paramref name="count"/> distinct ports that were free a moment ago.</summary>
     public static int[] Free(int count)
     {
         // Held open together, so the ports are distinct.
@@ -16,6 +17,7 @@ public static class LoopbackPorts
         return ports;
     }
 
+    /// <summary>True when something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static bool Listening(int port)
     {
         try
