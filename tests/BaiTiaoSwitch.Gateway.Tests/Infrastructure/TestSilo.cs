@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using BaiTiaoSwitch.Accounts;
-using BaiTiaoSwitch.Silo.Tls;
 using BaiTiaoSwitch.Testing;
 using BaiTiaoSwitch.Testing.Hosting;
 using BaiTiaoSwitch.Tests.Infrastructure;
@@ -39,17 +37,7 @@ public sealed class GatewaySiloConfigurator : ISiloConfigurator
         silo.Services.AddSingleton<ILoggerProvider>(CapturedLogs.Instance);
         silo.Services.AddLogging(logging => logging.AddFilter("BaiTiaoSwitch", LogLevel.Debug));
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
-        silo.UseAzureStorageClustering(options =>
-        {
-            options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
-            options.TableName = MembershipTable;
-        });
-        silo.AddBaiTiaoSwitchTls(tls => tls.Configure(options =>
-        {
-            options.CertificatePath = TestCertificate.Path;
-            options.CertificatePassword = TestCertificate.Password;
-            options.TargetHost = TestCertificate.TargetHost;
-        }));
+        silo.UseTlsMembership(MembershipTable);
     }
 
     /// <summary>
@@ -79,17 +67,7 @@ public sealed class GatewayClientConfigurator : IClientBuilderConfigurator
     public void Configure(IConfiguration configuration, IClientBuilder client)
     {
         new SwitchTestClientConfigurator().Configure(configuration, client);
-        client.UseAzureStorageClustering(options =>
-        {
-            options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
-            options.TableName = GatewaySiloConfigurator.MembershipTable;
-        });
+        client.UseTlsMembership(GatewaySiloConfigurator.MembershipTable);
         client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(15));
-        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(TestCertificate.Path, TestCertificate.Password);
-        client.UseTls(tls =>
-        {
-            tls.RemoteCertificateValidation = (presented, _, _) => presented.Thumbprint == certificate.Thumbprint;
-            tls.OnAuthenticateAsClient = (_, authentication) => authentication.TargetHost = TestCertificate.TargetHost;
-        });
     }
 }

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using BaiTiaoSwitch.Client;
-using BaiTiaoSwitch.Silo.Tls;
 using BaiTiaoSwitch.Testing.Hosting;
 using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -76,17 +74,7 @@ public sealed class TlsClusterTests
         public void Configure(ISiloBuilder silo)
         {
             new SwitchSiloConfigurator().Configure(silo);
-            silo.UseAzureStorageClustering(options =>
-            {
-                options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
-                options.TableName = MembershipTable;
-            });
-            silo.AddBaiTiaoSwitchTls(tls => tls.Configure(options =>
-            {
-                options.CertificatePath = TestCertificate.Path;
-                options.CertificatePassword = TestCertificate.Password;
-                options.TargetHost = TestCertificate.TargetHost;
-            }));
+            silo.UseTlsMembership(MembershipTable);
         }
     }
 
@@ -95,17 +83,7 @@ public sealed class TlsClusterTests
         public void Configure(IConfiguration configuration, IClientBuilder client)
         {
             new SwitchTestClientConfigurator().Configure(configuration, client);
-            client.UseAzureStorageClustering(options =>
-            {
-                options.TableServiceClient = new TableServiceClient(Azurite.ConnectionString);
-                options.TableName = MembershipTable;
-            });
-            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(TestCertificate.Path, TestCertificate.Password);
-            client.UseTls(tls =>
-            {
-                tls.RemoteCertificateValidation = (presented, _, _) => presented.Thumbprint == certificate.Thumbprint;
-                tls.OnAuthenticateAsClient = (_, authentication) => authentication.TargetHost = TestCertificate.TargetHost;
-            });
+            client.UseTlsMembership(MembershipTable);
         }
     }
 }
