@@ -99,6 +99,21 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
         Assert.True(new BacktestOptionsValidator().Validate(null, new BacktestOptions()).Succeeded);
     }
 
+    [Fact]
+    public void The_validator_names_a_log_bound_past_azures_50000_blocks_no_append_attempts_a_negative_compaction_grace_and_too_few_compaction_hours()
+    {
+        var result = new BacktestOptionsValidator().Validate(null, new BacktestOptions
+        {
+            HistoryBlocksPerBlobMax = 50_001, HistoryAppendAttemptsMax = 0, HistoryCompactionGrace = TimeSpan.FromMinutes(-1), HistoryCompactionHoursMax = 1,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryBlocksPerBlobMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryAppendAttemptsMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryCompactionGrace", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryCompactionHoursMax", StringComparison.Ordinal));
+    }
+
     /// <summary><paramref name="count"/> decisions from <paramref name="start"/>, a second apart, round-robin over the accounts (so over several shards).</summary>
     private static List<SwitchEvent> Decisions(IReadOnlyList<string> accounts, DateTimeOffset start, int count) =>
         [.. Enumerable.Range(0, count).Select(index =>

@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Risk.Backtests;
 using BaiTiaoSwitch.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static BaiTiaoSwitch.Tests.Risk.Backtests.DecisionHistoryStorage;
 
@@ -96,5 +97,31 @@ public sealed class DecisionLogTests(RiskClusterFixture fixture)
         Assert.Equal(3, (await storage.Blobs(Hour)).Count);
         Assert.Equal(InOrder([.. messages.SelectMany(message => message), .. late]), (await ReadAll(history, Hour, Hour.AddHours(1))).Select(decision => decision.EventId));
         Assert.Equal(messages.Sum(message => message.Count) + late.Count + messages[0].Count, await history.Forget(Hour.AddHours(1), hoursMax: 1));
+    }
+
+    [Fact]
+    public async Task A_log_appended_to_after_it_was_compacted_is_read_beside_the_compacted_blob_and_merged_by_the_next_compaction()
+    {
+        var storage = DecisionHistoryStorage.Create(fixture.Cluster);
+        var history = storage.Writer();
+        var first = Message("acct-after", 1, 4, Hour.AddMinutes(1));
+        var second = Message("acct-after", 5, 4, Hour.AddMinutes(2));
+        await history.Record("events-6", first);
+        var log = Assert.Single(await storage.Blobs(Hour));
+
+        // A compaction that read the log before the second append wrote the compacted blob; its conditional delete then
+        // finds the log changed and leaves it.
+        await history.Record("events-6", second);
+        await storage.Container.GetBlobClient(DecisionBlobNames.CompactedOf(log.Name)).UploadAsync(
+            new BinaryData(DecisionFrames.Frames(storage.Services.GetRequiredService<Orleans.Serialization.Serializer>(), first).Single()),
+            new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = new Dictionary<string, string> { [DecisionCompaction.CoversKey] = DecisionCompaction.Plain(log.Properties.ETag), [DecisionCompaction.DecisionsKey] = "4" } });
+
+        Assert.Equal(2, (await storage.Blobs(Hour)).Count);
+        Assert.Equal(InOrder([.. first, .. second]), (await ReadAll(history, Hour, Hour.AddHours(1))).Select(decision => decision.EventId));
+
+        Assert.Equal(1, await history.Compact(Hour.AddHours(2), hoursMax: 2));
+        var compacted = Assert.Single(await storage.Blobs(Hour));
+        Assert.Equal(InOrder([.. first, .. second]), (await storage.Stored(compacted.Name)).Select(decision => decision.EventId));
+        Assert.Equal("8", compacted.Metadata[DecisionCompaction.DecisionsKey]);
     }
 }
