@@ -45,9 +45,18 @@ public sealed class DecisionLogAppender(string serviceId, BacktestOptions option
     {
         for (var attempt = 1; ; attempt++)
         {
+            if (attempt > options.HistoryAppendAttemptsMax)
+            {
+                throw new InvalidOperationException($"Decision log of {recorder} for {hour:u}: no append succeeded in {options.HistoryAppendAttemptsMax} attempts.");
+            }
+
             if (cursor.Position is null)
             {
                 await Find(client, recorder, hour, cursor, cancellationToken).ConfigureAwait(false);
+                if (cursor.Position is null)
+                {
+                    continue;
+                }
             }
 
             var name = DecisionBlobNames.Log(serviceId, hour, recorder, cursor.Sequence);
