@@ -90,6 +90,13 @@ public sealed class SwitchOptions
     public long SnapshotJournalBytesMin { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// The journal since a line's last snapshot never needs more than this many bytes to trigger the next one, however
+    /// large the line's state (a line full of open holds): the journal rows a line keeps are bounded, at the cost of
+    /// rewriting a state larger than this more often than its journal. At least <see cref="SnapshotJournalBytesMin"/>.
+    /// </summary>
+    public long SnapshotJournalBytesMax { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// Shard partitions of the commit log; a line's journal lives in one of them, by a stable hash of its id. Fewer make
     /// bigger transactions across lines; more spread the write rate (an Azure Table partition serves about 2,000
     /// entities/s). Never change it on live data: a line's journal is found in its shard.

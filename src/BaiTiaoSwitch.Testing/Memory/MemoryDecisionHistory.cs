@@ -4,7 +4,7 @@ using BaiTiaoSwitch.Risk.Backtests;
 namespace BaiTiaoSwitch.Testing.Memory;
 
 /// <summary>
-/// The decision history in memory, with the guarantees of <see cref="TableDecisionHistory"/>: recorded by event id (a
+/// The decision history in memory, with the guarantees of <see cref="BlobDecisionHistory"/>: recorded by event id (a
 /// decision delivered twice is kept once), read back in original order, forgotten by whole hours of the switch's clock.
 /// One instance is shared by every silo of a cluster.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class MemoryDecisionHistory : IDecisionHistory
     private readonly Lock gate = new();
     private readonly Dictionary<string, SwitchEvent> decisions = new(StringComparer.Ordinal);
 
-    public Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
+    public Task Record(string recorder, IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         lock (gate)
@@ -62,4 +62,7 @@ public sealed class MemoryDecisionHistory : IDecisionHistory
             return Task.FromResult(forgotten.Count);
         }
     }
+
+    /// <summary>Nothing to compact in memory.</summary>
+    public Task<int> Compact(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

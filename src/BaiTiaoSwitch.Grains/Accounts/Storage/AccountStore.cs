@@ -9,10 +9,10 @@ namespace BaiTiaoSwitch.Accounts;
 /// <summary>
 /// The durable form of a line, and the only writer of it: its journal entries in the silo's commit log (packed with
 /// other lines' into shard transactions), plus a snapshot (blob) written when the journal since the last one is at
-/// least the snapshot's own size (amortized), after which the entries it covers are deleted. Data flows one way: the
-/// committer hands it a batch, it writes. Every append also moves the line's head row, conditional on the head this
-/// activation last saw, so two activations can never both write after the same version, even once old entries are
-/// deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
+/// least the snapshot's own size (amortized) or reaches a ceiling (bounded), after which the entries it covers are
+/// deleted. Data flows one way: the committer hands it a batch, it writes. Every append also moves the line's head
+/// row, conditional on the head this activation last saw, so two activations can never both write after the same
+/// version, even once old entries are deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
 /// </summary>
 public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger, Events.LineOutbox? outbox = null) : IAccountStore
 {
@@ -79,9 +79,16 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         }
     }
 
-    /// <summary>True when the journal since the last snapshot is at least as large as that snapshot (and the floor).</summary>
+    /// <summary>
+    /// True when the journal since the last snapshot is at least as large as that snapshot (and the floor), or has reached
+    /// the ceiling: a line with a huge state keeps a bounded journal and pays with more frequent snapshots.
+    /// </summary>
     public bool WantsSnapshot(long version) =>
-        snapshotWrite is not { IsCompleted: false } && journalBytes >= Math.Max(snapshot.State!.SerializedBytes, options.SnapshotJournalBytesMin);
+        snapshotWrite is not { IsCompleted: false } && journalBytes >= SnapshotThreshold(snapshot.State!.SerializedBytes, options);
+
+    /// <summary>The journal bytes after which a line whose last snapshot was <paramref name="snapshotBytes"/> writes the next.</summary>
+    public static long SnapshotThreshold(long snapshotBytes, SwitchOptions options) =>
+        Math.Min(Math.Max(snapshotBytes, options.SnapshotJournalBytesMin), options.SnapshotJournalBytesMax);
 
     /// <summary>
     /// Appends the entry to the commit log (it fails if that version exists: another activation wrote it). A full image of

@@ -31,6 +31,22 @@ public sealed class BacktestOptions
 
     /// <summary>Blobs one step of the sweep lists and deletes at most (a listing page), before it lists the next.</summary>
     public int HistorySweepBatchMax { get; set; } = 1_000;
+
+    /// <summary>
+    /// Blocks (delivered messages) one decision log holds before its recorder moves to the next log of the hour and
+    /// compacts the full one. Azure allows 50,000 blocks an append blob; Azurite keeps a record of every block of a
+    /// log in its blob database until it is compacted, so this also bounds that.
+    /// </summary>
+    public int HistoryBlocksPerBlobMax { get; set; } = 1_000;
+
+    /// <summary>Attempts of one append that loses a race with another writer of the same log (412) before it fails (and is delivered again).</summary>
+    public int HistoryAppendAttemptsMax { get; set; } = 10;
+
+    /// <summary>How long after an hour ends the sweep compacts its logs (decisions arrive late by the queue's lag).</summary>
+    public TimeSpan HistoryCompactionGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Closed hours each sweep looks back over for logs to compact; a log older than that stays a log until swept.</summary>
+    public int HistoryCompactionHoursMax { get; set; } = 48;
 }
 
 internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOptions>
@@ -76,6 +92,26 @@ internal sealed class BacktestOptionsValidator : IValidateOptions<BacktestOption
         if (options.HistorySweepBatchMax is < 1 or > 5_000)
         {
             failures.Add($"{nameof(options.HistorySweepBatchMax)} must be from 1 to 5000 (a blob listing page holds at most 5000).");
+        }
+
+        if (options.HistoryBlocksPerBlobMax is < 1 or > 50_000)
+        {
+            failures.Add($"{nameof(options.HistoryBlocksPerBlobMax)} must be from 1 to 50000 (the blocks of an Azure append blob).");
+        }
+
+        if (options.HistoryAppendAttemptsMax is < 1 or > 100)
+        {
+            failures.Add($"{nameof(options.HistoryAppendAttemptsMax)} must be from 1 to 100.");
+        }
+
+        if (options.HistoryCompactionGrace < TimeSpan.Zero || options.HistoryCompactionGrace > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{nameof(options.HistoryCompactionGrace)} must be from 0 to 1 day.");
+        }
+
+        if (options.HistoryCompactionHoursMax is < 1 or > 10_000 || TimeSpan.FromHours(options.HistoryCompactionHoursMax) <= options.HistorySweepPeriod)
+        {
+            failures.Add($"{nameof(options.HistoryCompactionHoursMax)} must be from 1 to 10000 and cover more hours than {nameof(options.HistorySweepPeriod)}, so every closed hour is looked at.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

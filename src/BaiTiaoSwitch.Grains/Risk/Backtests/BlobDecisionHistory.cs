@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using BaiTiaoSwitch.Events;
@@ -11,22 +11,33 @@ using Orleans.Serialization;
 namespace BaiTiaoSwitch.Risk.Backtests;
 
 /// <summary>
-/// The decision history as write-once block blobs in container <c>{prefix}decisions</c>: each delivered queue message's
-/// decisions, one blob per hour they fall in, named by <see cref="DecisionBlobNames"/>; the content is the decisions'
-/// <see cref="SwitchEvent"/> array in Orleans' binary format (every field a backtest replays, versioned by the records'
-/// [Id]s). A blob is put only if absent (If-None-Match *): a message delivered again names the same blob with the same
-/// content, and the put that finds it is done. Azurite keeps a blob's bytes in extent files it appends to, and one
-/// small metadata record per blob, not one table row per decision in the table file it rewrites whole. Reading an hour
-/// lists its prefix, reads its blobs (at most <see cref="BacktestOptions.HistoryRequestsInFlightMax"/> at once), keeps
-/// the window's instants, drops a decision stored twice (a line that republished after a restart) and sorts them into
-/// original order.
+/// The decision history as blobs in container <c>{prefix}decisions</c>, named by <see cref="DecisionBlobNames"/>: per
+/// recorder (event stream) and hour, a log (append blob) that takes each delivered message's decisions of that hour as
+/// one block (<see cref="DecisionLogAppender"/>, <see cref="DecisionFrames"/>), compacted into one block blob once full
+/// or once the hour is over (<see cref="DecisionCompaction"/>). Azurite keeps a blob's bytes in extent files it appends
+/// to and one metadata record per blob (plus one per block of a log until it is compacted) in the blob database it
+/// rewrites whole; a write-once blob per message cost about 900 B of that database, a block about a third of it, and a
+/// compacted hour one record for all its messages. Reading an hour lists its blobs (with metadata), skips a log its
+/// compacted blob holds whole, reads the rest (at most <see cref="BacktestOptions.HistoryRequestsInFlightMax"/> at
+/// once), keeps the window's instants, drops a decision stored twice (a message delivered again, a line that
+/// republished after a restart) and sorts them into original order.
 /// </summary>
-public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> options, Serializer serializer)
-    : IDecisionHistory
+public sealed class BlobDecisionHistory : IDecisionHistory
 {
+    private readonly IOptions<SwitchStorageOptions> storage;
+    private readonly IOptions<BacktestOptions> options;
+    private readonly Serializer serializer;
+    private readonly DecisionCompaction compaction;
+    private readonly DecisionLogAppender appender;
+    private readonly string serviceId;
     private Task<BlobContainerClient>? created;
 
-    private string ServiceId => cluster.Value.ServiceId;
+    public BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, IOptions<ClusterOptions> cluster, IOptions<BacktestOptions> options, Serializer serializer)
+    {
+        (this.storage, this.options, this.serializer, serviceId) = (storage, options, serializer, cluster.Value.ServiceId);
+        compaction = new DecisionCompaction(serializer);
+        appender = new DecisionLogAppender(serviceId, options.Value, compaction);
+    }
 
     public static string ContainerName(SwitchStorageOptions storage) => storage.NamePrefix + "decisions";
 
@@ -49,25 +60,11 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
         }
     }
 
-    public async Task Record(IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
+    public async Task Record(string recorder, IReadOnlyList<SwitchEvent> decisions, CancellationToken cancellationToken = default)
     {
         var client = await Container().ConfigureAwait(false);
         var hours = decisions.Where(recorded => recorded.Decision is not null).GroupBy(recorded => DecisionBlobNames.Hour(recorded.At));
-        await Task.WhenAll(hours.Select(hour => Put(client, hour.Key, [.. hour], cancellationToken))).ConfigureAwait(false);
-    }
-
-    private async Task Put(BlobContainerClient client, DateTimeOffset hour, SwitchEvent[] decisions, CancellationToken cancellationToken)
-    {
-        var blob = client.GetBlobClient(DecisionBlobNames.Of(ServiceId, hour, decisions));
-        try
-        {
-            await blob.UploadAsync(new BinaryData(serializer.SerializeToArray(decisions)), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exists) when (exists.Status == 409 && exists.ErrorCode == BlobErrorCode.BlobAlreadyExists)
-        {
-            // Recorded before: the same name holds the same decisions.
-        }
+        await Task.WhenAll(hours.Select(hour => appender.Append(client, recorder, hour.Key, DecisionFrames.Frames(serializer, [.. hour]), cancellationToken))).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<SwitchEvent> Read(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -75,12 +72,7 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
         var client = await Container().ConfigureAwait(false);
         for (var hour = DecisionBlobNames.Hour(from); hour < to; hour = hour.AddHours(1))
         {
-            var names = new List<string>();
-            await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = DecisionBlobNames.HourPrefix(ServiceId, hour) }, cancellationToken).ConfigureAwait(false))
-            {
-                names.Add(blob.Name);
-            }
-
+            var names = Unheld(await Listed(client, DecisionBlobNames.HourPrefix(serviceId, hour), cancellationToken).ConfigureAwait(false)).Select(blob => blob.Name).ToList();
             var stored = new List<SwitchEvent>[names.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), InFlight(cancellationToken), async (index, cancel) =>
                 stored[index] = await Decisions(client, names[index], cancel).ConfigureAwait(false)).ConfigureAwait(false);
@@ -98,36 +90,42 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
     /// at a time, and deletes those of the hours before <paramref name="before"/>'s hour, at most
     /// <see cref="BacktestOptions.HistoryRequestsInFlightMax"/> at once, page after page, until it reaches that hour or
     /// an hour past <paramref name="hoursMax"/>. What is left is the progress: a sweep that stopped resumes at the oldest
-    /// hour still stored, and blobs recorded late into an hour already swept are found too. Counts the decisions by the
-    /// names of the blobs it deleted.
+    /// hour still stored, and blobs recorded late into an hour already swept are found too. Counts a compacted blob's
+    /// decisions from its metadata, a log held whole by its compacted blob as none, and reads any other log to count it.
     /// </summary>
     public async Task<int> Forget(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default)
     {
         var client = await Container().ConfigureAwait(false);
-        var cutoff = DecisionBlobNames.HourPrefix(ServiceId, DecisionBlobNames.Hour(before));
+        var cutoff = DecisionBlobNames.HourPrefix(serviceId, DecisionBlobNames.Hour(before));
         var hours = new HashSet<string>(StringComparer.Ordinal);
+        var compacted = new Dictionary<string, BlobItem>(StringComparer.Ordinal);
         var deleted = 0;
-        var pages = client.GetBlobsAsync(new GetBlobsOptions { Prefix = DecisionBlobNames.ServicePrefix(ServiceId) }, cancellationToken).AsPages(pageSizeHint: options.Value.HistorySweepBatchMax);
-        await foreach (var page in pages.ConfigureAwait(false))
+        var listing = new GetBlobsOptions { Prefix = DecisionBlobNames.ServicePrefix(serviceId), Traits = BlobTraits.Metadata };
+        await foreach (var page in client.GetBlobsAsync(listing, cancellationToken).AsPages(pageSizeHint: options.Value.HistorySweepBatchMax).ConfigureAwait(false))
         {
-            var due = new List<string>();
+            var due = new List<BlobItem>();
             var reached = false;
-            foreach (var name in page.Values.Select(blob => blob.Name))
+            foreach (var blob in page.Values)
             {
-                if (string.CompareOrdinal(name, cutoff) >= 0 || (hours.Add(DecisionBlobNames.HourPrefixOf(ServiceId, name)) && hours.Count > hoursMax))
+                if (string.CompareOrdinal(blob.Name, cutoff) >= 0 || (hours.Add(DecisionBlobNames.HourPrefixOf(serviceId, blob.Name)) && hours.Count > hoursMax))
                 {
                     reached = true;
                     break;
                 }
 
-                due.Add(name);
+                due.Add(blob);
+                if (DecisionBlobNames.IsCompacted(blob.Name))
+                {
+                    compacted[DecisionBlobNames.LogOf(blob.Name)] = blob;
+                }
             }
 
-            await Parallel.ForEachAsync(due, InFlight(cancellationToken), async (name, cancel) =>
+            await Parallel.ForEachAsync(due, InFlight(cancellationToken), async (blob, cancel) =>
             {
-                if (await client.DeleteBlobIfExistsAsync(name, cancellationToken: cancel).ConfigureAwait(false))
+                var count = await CountOf(client, blob, compacted.GetValueOrDefault(blob.Name), cancel).ConfigureAwait(false);
+                if (await client.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancel).ConfigureAwait(false))
                 {
-                    Interlocked.Add(ref deleted, DecisionBlobNames.CountOf(name));
+                    Interlocked.Add(ref deleted, count);
                 }
             }).ConfigureAwait(false);
             if (reached)
@@ -139,11 +137,68 @@ public sealed class BlobDecisionHistory(IOptions<SwitchStorageOptions> storage, 
         return deleted;
     }
 
+    /// <summary>Compacts every log of the closed hours before <paramref name="before"/>'s hour, back <paramref name="hoursMax"/> hours.</summary>
+    public async Task<int> Compact(DateTimeOffset before, int hoursMax, CancellationToken cancellationToken = default)
+    {
+        var client = await Container().ConfigureAwait(false);
+        var compactedLogs = 0;
+        for (var hour = DecisionBlobNames.Hour(before).AddHours(-hoursMax); hour < DecisionBlobNames.Hour(before); hour = hour.AddHours(1))
+        {
+            var logs = Unheld(await Listed(client, DecisionBlobNames.HourPrefix(serviceId, hour), cancellationToken).ConfigureAwait(false))
+                .Where(blob => DecisionBlobNames.IsLog(blob.Name)).Select(blob => blob.Name).ToList();
+            await Parallel.ForEachAsync(logs, InFlight(cancellationToken), async (name, cancel) =>
+            {
+                if (await compaction.Compact(client, name, cancel).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref compactedLogs);
+                }
+            }).ConfigureAwait(false);
+        }
+
+        return compactedLogs;
+    }
+
+    private static async Task<List<BlobItem>> Listed(BlobContainerClient client, string prefix, CancellationToken cancellationToken)
+    {
+        var blobs = new List<BlobItem>();
+        await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix, Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            blobs.Add(blob);
+        }
+
+        return blobs;
+    }
+
+    /// <summary>The blobs to read: every compacted blob, and every log its compacted blob does not hold whole.</summary>
+    private static IEnumerable<BlobItem> Unheld(List<BlobItem> blobs)
+    {
+        var compacted = blobs.Where(blob => DecisionBlobNames.IsCompacted(blob.Name)).ToDictionary(blob => DecisionBlobNames.LogOf(blob.Name), StringComparer.Ordinal);
+        return blobs.Where(blob => !DecisionBlobNames.IsLog(blob.Name) || !DecisionCompaction.Covers(compacted.GetValueOrDefault(blob.Name), blob));
+    }
+
+    private async Task<int> CountOf(BlobContainerClient client, BlobItem blob, BlobItem? compacted, CancellationToken cancellationToken)
+    {
+        if (DecisionBlobNames.IsCompacted(blob.Name))
+        {
+            return blob.Metadata.TryGetValue(DecisionCompaction.DecisionsKey, out var count) && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        }
+
+        return DecisionCompaction.Covers(compacted, blob) ? 0 : (await Decisions(client, blob.Name, cancellationToken).ConfigureAwait(false)).DistinctBy(decision => decision.EventId).Count();
+    }
+
     private ParallelOptions InFlight(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = options.Value.HistoryRequestsInFlightMax, CancellationToken = cancellationToken };
 
     private async Task<List<SwitchEvent>> Decisions(BlobContainerClient client, string name, CancellationToken cancellationToken)
     {
-        var content = await client.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return [.. serializer.Deserialize<SwitchEvent[]>(content.Value.Content.ToMemory()) ?? throw new InvalidOperationException($"Decision blob {name} is empty.")];
+        try
+        {
+            var content = await client.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return DecisionFrames.Read(serializer, content.Value.Content.ToMemory(), name);
+        }
+        catch (Azure.RequestFailedException gone) when (gone.Status == 404)
+        {
+            // Compacted and deleted since it was listed: its compacted blob was written before, so read that instead.
+            return DecisionBlobNames.IsLog(name) ? await Decisions(client, DecisionBlobNames.CompactedOf(name), cancellationToken).ConfigureAwait(false) : [];
+        }
     }
 }

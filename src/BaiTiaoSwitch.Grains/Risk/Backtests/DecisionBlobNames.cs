@@ -1,28 +1,56 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using BaiTiaoSwitch.Events;
 
 namespace BaiTiaoSwitch.Risk.Backtests;
 
 /// <summary>
-/// Names of the decision history's blobs: <c>{serviceId}/{yyyy}/{MM}/{dd}/{HH}/{first event id}~{count}~{fingerprint}</c>,
-/// one blob per delivered queue message and hour of its decisions (by the switch's clock). The hour is a prefix, so a
+/// Names of the decision history's blobs: <c>{serviceId}/{yyyy}/{MM}/{dd}/{HH}/{recorder}~{sequence:D5}.log</c>, the
+/// append blob one recorder (one event stream) appends an hour's decisions to, a block per delivered message, and
+/// <c>….dat</c>, the block blob that append blob was compacted into. The sequence starts at 0 and moves on when a log
+/// is full (<see cref="BacktestOptions.HistoryBlocksPerBlobMax"/>) or already compacted. The hour is a prefix, so a
 /// backtest lists the hours of its window and the sweep the hours before its cutoff, both in time order (names sort by
-/// hour). The fingerprint (the first 8 bytes of SHA-256 over the event ids) and the count come from the events alone: a
-/// message delivered twice names the same blob with the same content, and a different grouping of events (a line that
-/// republishes after a restart) names another blob, never overwriting one with less. The count lets the sweep say how
-/// many decisions it deleted without reading them.
+/// hour); a compacted blob sorts just before its log.
 /// </summary>
 public static class DecisionBlobNames
 {
+    public const string LogSuffix = ".log";
+    public const string CompactedSuffix = ".dat";
+
     /// <summary>Length of <c>yyyy/MM/dd/HH/</c>.</summary>
     private const int HourLength = 14;
 
-    public static string Of(string serviceId, DateTimeOffset hour, IReadOnlyList<SwitchEvent> decisions)
+    /// <summary>The append blob of a recorder's hour, at a sequence number.</summary>
+    public static string Log(string serviceId, DateTimeOffset hour, string recorder, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{RecorderPrefix(serviceId, hour, recorder)}{sequence:D5}{LogSuffix}");
+
+    /// <summary>The block blob a log is compacted into.</summary>
+    public static string CompactedOf(string logName) => logName[..^LogSuffix.Length] + CompactedSuffix;
+
+    /// <summary>The log a compacted blob was made from.</summary>
+    public static string LogOf(string compactedName) => compactedName[..^CompactedSuffix.Length] + LogSuffix;
+
+    public static bool IsLog(string name) => name.EndsWith(LogSuffix, StringComparison.Ordinal);
+
+    public static bool IsCompacted(string name) => name.EndsWith(CompactedSuffix, StringComparison.Ordinal);
+
+    /// <summary>Every blob of one recorder's hour: its logs and their compacted forms.</summary>
+    public static string RecorderPrefix(string serviceId, DateTimeOffset hour, string recorder)
     {
-        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', decisions.Select(decision => decision.EventId))));
-        return string.Create(CultureInfo.InvariantCulture, $"{HourPrefix(serviceId, hour)}{decisions[0].EventId}~{decisions.Count}~{Convert.ToHexStringLower(fingerprint.AsSpan(0, 8))}");
+        if (string.IsNullOrEmpty(recorder) || !recorder.All(character => char.IsAsciiLetterOrDigit(character) || character is '-' or '_'))
+        {
+            throw new ArgumentException($"A decision recorder's name must be of [A-Za-z0-9_-]: '{recorder}'.", nameof(recorder));
+        }
+
+        return HourPrefix(serviceId, hour) + recorder + "~";
+    }
+
+    /// <summary>The sequence number of a log or compacted blob.</summary>
+    public static int SequenceOf(string name)
+    {
+        var start = name.LastIndexOf('~') + 1;
+        var end = name.LastIndexOf('.');
+        return start > 0 && end > start && int.TryParse(name.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : throw new FormatException($"Not a decision history blob name: {name}");
     }
 
     /// <summary>The service's prefix: every hour of it, in time order.</summary>
@@ -32,13 +60,6 @@ public static class DecisionBlobNames
 
     /// <summary>The hour prefix a blob name of the service starts with.</summary>
     public static string HourPrefixOf(string serviceId, string name) => name[..(ServicePrefix(serviceId).Length + HourLength)];
-
-    /// <summary>How many decisions the blob holds, from its name.</summary>
-    public static int CountOf(string name)
-    {
-        var parts = name.Split('~');
-        return parts.Length >= 3 && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
-    }
 
     public static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 }

@@ -18,9 +18,14 @@ public sealed partial class DecisionHistorySweepGrain(IDecisionHistory history, 
 
     public async Task<int> SweepNow()
     {
-        var before = clock.GetUtcNow() - options.Value.HistoryRetention;
+        var now = clock.GetUtcNow();
+        var before = now - options.Value.HistoryRetention;
         var deleted = await history.Forget(before, options.Value.HistorySweepHoursMax);
         LogSwept(deleted, before);
+
+        // The hours closed since the last pass (and any log written late into an earlier one) take their compact form.
+        var compacted = await history.Compact(now - options.Value.HistoryCompactionGrace, options.Value.HistoryCompactionHoursMax);
+        LogCompacted(compacted);
         return deleted;
     }
 
@@ -28,4 +33,7 @@ public sealed partial class DecisionHistorySweepGrain(IDecisionHistory history, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision history: {Deleted} decisions of the hours before {Before:u} deleted")]
     private partial void LogSwept(int deleted, DateTimeOffset before);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision history: {Compacted} logs of closed hours compacted")]
+    private partial void LogCompacted(int compacted);
 }

@@ -10,8 +10,8 @@ public interface IDecisionRecorderGrain : IGrainWithStringKey;
 /// <summary>
 /// Records every decision of one event stream in the decision history (the backtests' source), a batch at a time
 /// (implicit subscription to <see cref="SwitchStreams.Namespace"/>, beside the monitors' own). A batch completes once it
-/// is stored, so a failure makes the stream deliver it again; delivered again, the message names the same blob and
-/// writes nothing (<see cref="BlobDecisionHistory"/>). Whatever records decisions makes sure the history's sweep
+/// is stored, so a failure makes the stream deliver it again; delivered again, the message is appended again to the
+/// stream's log of the hour and read once (the history drops decisions stored twice; <see cref="BlobDecisionHistory"/>). Whatever records decisions makes sure the history's sweep
 /// (<see cref="IDecisionHistorySweepGrain"/>) exists, so the history stays bounded.
 /// </summary>
 [ImplicitStreamSubscription(SwitchStreams.Namespace)]
@@ -20,7 +20,8 @@ public sealed class DecisionRecorderGrain(IDecisionHistory history) : Grain, IDe
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
     {
         var handle = handleFactory.Create<SwitchEvent>();
-        await handle.ResumeAsync(items => history.Record([.. items.Select(item => item.Item).Where(switchEvent => switchEvent.Decision is not null)]));
+        var recorder = this.GetPrimaryKeyString();
+        await handle.ResumeAsync(items => history.Record(recorder, [.. items.Select(item => item.Item).Where(switchEvent => switchEvent.Decision is not null)]));
 
         // Recording never waits on the sweep: a failed start is asked again by the next activation.
         GrainFactory.GetGrain<IDecisionHistorySweepGrain>(0).Start().Ignore();

@@ -26,7 +26,7 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
         var oldest = Decisions(accounts, cutoff.AddHours(-5), 150);
         var older = Decisions(accounts, cutoff.AddHours(-3), 30);
         var kept = Decisions(accounts, cutoff, 40).Concat(Decisions(accounts, cutoff.AddHours(1), 40)).ToList();
-        await history.Record([.. oldest, .. older, .. kept]);
+        await history.Record("events-0", [.. oldest, .. older, .. kept]);
 
         Assert.Equal(oldest.Count, await history.Forget(cutoff.AddMinutes(30), hoursMax: 1));
         Assert.Equal(older.Count, await history.Forget(cutoff.AddMinutes(30), hoursMax: 24));
@@ -53,11 +53,11 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
         var messages = Enumerable.Range(1, 7).Select(hour => Decisions(accounts, cutoff.AddHours(-hour), hour)).ToList();
         foreach (var message in messages)
         {
-            await history.Record(message);
+            await history.Record("events-0", message);
         }
 
         var kept = Decisions(accounts, cutoff, 3);
-        await history.Record(kept);
+        await history.Record("events-0", kept);
 
         Assert.Equal(messages.Sum(message => message.Count), await history.Forget(cutoff, hoursMax: 24));
         Assert.Equal(kept.Select(decision => decision.EventId), (await ReadAll(history, cutoff.AddHours(-8), cutoff.AddHours(1))).Select(decision => decision.EventId));
@@ -72,7 +72,7 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
         var now = SwitchSiloConfigurator.Clock.GetUtcNow();
         var expired = Decisions(accounts, now - new BacktestOptions().HistoryRetention - TimeSpan.FromHours(2), 3);
         var kept = Decisions(accounts, now.AddHours(1), 3);
-        await history.Record([.. expired, .. kept]);
+        await history.Record("events-0", [.. expired, .. kept]);
 
         Assert.True(await sweep.SweepNow() >= expired.Count);
         Assert.Equal(0, await sweep.SweepNow());
@@ -97,6 +97,21 @@ public sealed class DecisionHistoryRetentionTests(RiskClusterFixture fixture)
         Assert.Contains(result.Failures!, failure => failure.StartsWith("HistorySweepBatchMax", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryRequestsInFlightMax", StringComparison.Ordinal));
         Assert.True(new BacktestOptionsValidator().Validate(null, new BacktestOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void The_validator_names_a_log_bound_past_azures_50000_blocks_no_append_attempts_a_negative_compaction_grace_and_too_few_compaction_hours()
+    {
+        var result = new BacktestOptionsValidator().Validate(null, new BacktestOptions
+        {
+            HistoryBlocksPerBlobMax = 50_001, HistoryAppendAttemptsMax = 0, HistoryCompactionGrace = TimeSpan.FromMinutes(-1), HistoryCompactionHoursMax = 1,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryBlocksPerBlobMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryAppendAttemptsMax", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryCompactionGrace", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.StartsWith("HistoryCompactionHoursMax", StringComparison.Ordinal));
     }
 
     /// <summary><paramref name="count"/> decisions from <paramref name="start"/>, a second apart, round-robin over the accounts (so over several shards).</summary>

@@ -1,91 +1,84 @@
-using Azure.Storage.Blobs;
+using Azure;
 using Azure.Storage.Blobs.Models;
-using BaiTiaoSwitch.Events;
-using BaiTiaoSwitch.Hosting;
-using BaiTiaoSwitch.Payments;
+using Azure.Storage.Blobs.Specialized;
 using BaiTiaoSwitch.Risk.Backtests;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Xunit;
+using static BaiTiaoSwitch.Tests.Risk.Backtests.DecisionHistoryStorage;
 
 namespace BaiTiaoSwitch.Tests.Risk.Backtests;
 
-/// <summary>The decision history on Azurite: one write-once blob per message and hour, idempotent by event id, read by hour prefix in original order.</summary>
+/// <summary>The decision history on Azurite: per recorder and hour one log, a block per delivered message, idempotent by event id, read by hour prefix in original order.</summary>
 [Collection(RiskClusterCollection.Name)]
 public sealed class DecisionHistoryTests(RiskClusterFixture fixture)
 {
     [Fact]
-    public async Task A_message_is_one_blob_per_hour_it_spans_written_once_and_a_redelivery_or_regrouping_is_read_back_once_in_original_order()
+    public async Task A_message_is_one_block_in_its_recorders_log_of_each_hour_it_spans_and_a_redelivery_or_regrouping_is_read_back_once_in_original_order()
     {
-        var services = SiloSide.Services(fixture.Cluster);
-        var history = services.GetRequiredService<IDecisionHistory>();
-        var serviceId = services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
-        var container = new BlobServiceClient(services.GetRequiredService<IOptions<SwitchStorageOptions>>().Value.ConnectionString)
-            .GetBlobContainerClient(BlobDecisionHistory.ContainerName(services.GetRequiredService<IOptions<SwitchStorageOptions>>().Value));
+        var storage = DecisionHistoryStorage.Create(fixture.Cluster);
+        var history = storage.Writer();
         var accountId = "acct-history-" + Guid.NewGuid().ToString("N")[..8];
 
-        // Hours no other test records in: a year ahead of the switch's clock. The message's decisions run 10 seconds past
-        // the hour's end, and come in reverse order (a message holds a line's entries in version order; reading sorts).
+        // The message's decisions run 10 seconds past the hour's end, and come in reverse order (reading sorts).
         var hour = DecisionBlobNames.Hour(SwitchSiloConfigurator.Clock.GetUtcNow().AddYears(1));
         var message = Enumerable.Range(1, 250).Select(version => Decision(accountId, version, hour.AddSeconds(3_590 + (version % 20)))).Reverse().ToList();
-        await history.Record(message);
-        var blobs = await Blobs(container, DecisionBlobNames.HourPrefix(serviceId, hour));
-        Assert.Single(blobs);
-        Assert.Single(await Blobs(container, DecisionBlobNames.HourPrefix(serviceId, hour.AddHours(1))));
+        await history.Record("events-3", message);
+        var log = Assert.Single(await storage.Blobs(hour));
+        Assert.Equal(DecisionBlobNames.Log(storage.ServiceId, hour, "events-3", 0), log.Name);
+        Assert.Equal(BlobType.Append, log.Properties.BlobType);
+        Assert.Single(await storage.Blobs(hour.AddHours(1)));
 
-        // Delivered again: the same blob, not written again. Republished in another grouping: another blob, read once.
-        await history.Record(message);
-        await history.Record(message[..10]);
-        var again = await Blobs(container, DecisionBlobNames.HourPrefix(serviceId, hour));
-        Assert.Equal(blobs[0].Properties.ETag, again.Single(blob => blob.Name == blobs[0].Name).Properties.ETag);
-        Assert.Equal(2, again.Count);
+        // Delivered again, and republished in another grouping: more blocks in the same log, each decision read once.
+        await history.Record("events-3", message);
+        await history.Record("events-3", message[..10]);
+        Assert.Single(await storage.Blobs(hour));
 
-        var expected = message.OrderBy(decision => decision, OriginalOrder.Instance).Select(decision => decision.EventId).ToList();
-        Assert.Equal(expected, (await ReadAll(history, hour, hour.AddHours(2))).Select(decision => decision.EventId));
-        Assert.Equal(message.Where(decision => decision.At >= hour.AddSeconds(3_595) && decision.At < hour.AddSeconds(3_605)).OrderBy(decision => decision, OriginalOrder.Instance)
-            .Select(decision => decision.EventId), (await ReadAll(history, hour.AddSeconds(3_595), hour.AddSeconds(3_605))).Select(decision => decision.EventId));
+        Assert.Equal(InOrder(message), (await ReadAll(history, hour, hour.AddHours(2))).Select(decision => decision.EventId));
+        Assert.Equal(InOrder(message.Where(decision => decision.At >= hour.AddSeconds(3_595) && decision.At < hour.AddSeconds(3_605))),
+            (await ReadAll(history, hour.AddSeconds(3_595), hour.AddSeconds(3_605))).Select(decision => decision.EventId));
     }
 
     [Fact]
-    public void A_blob_name_is_the_hour_the_first_event_the_count_and_a_fingerprint_of_the_event_ids()
+    public async Task A_redelivered_message_is_read_once_before_and_after_its_hour_is_compacted_and_stored_once_after()
     {
-        var hour = new DateTimeOffset(2027, 1, 2, 3, 0, 0, TimeSpan.Zero);
-        var decisions = new[] { Decision("acct-a", 7, hour.AddMinutes(1)), Decision("acct-a", 8, hour.AddMinutes(2)) };
+        var storage = DecisionHistoryStorage.Create(fixture.Cluster);
+        var history = storage.Writer();
+        var hour = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        var message = Message("acct-again", 1, 30, hour.AddMinutes(5));
 
-        var name = DecisionBlobNames.Of("svc", hour, decisions);
+        await history.Record("events-1", message);
+        await history.Record("events-1", message);
+        Assert.Equal(60, (await storage.Stored(Assert.Single(await storage.Blobs(hour)).Name)).Count);
+        Assert.Equal(InOrder(message), (await ReadAll(history, hour, hour.AddHours(1))).Select(decision => decision.EventId));
 
-        Assert.StartsWith("svc/2027/01/02/03/acct-a~7~0~2~", name, StringComparison.Ordinal);
-        Assert.Equal(2, DecisionBlobNames.CountOf(name));
-        Assert.Equal("svc/2027/01/02/03/", DecisionBlobNames.HourPrefixOf("svc", name));
-        Assert.Equal(name, DecisionBlobNames.Of("svc", hour, decisions));
-        Assert.NotEqual(name, DecisionBlobNames.Of("svc", hour, [decisions[0], Decision("acct-a", 9, hour.AddMinutes(2))]));
+        Assert.Equal(1, await history.Compact(hour.AddHours(1), hoursMax: 1));
+
+        var compacted = Assert.Single(await storage.Blobs(hour));
+        Assert.Equal(DecisionBlobNames.CompactedOf(DecisionBlobNames.Log(storage.ServiceId, hour, "events-1", 0)), compacted.Name);
+        Assert.Equal(InOrder(message), (await storage.Stored(compacted.Name)).Select(decision => decision.EventId));
+        Assert.Equal(InOrder(message), (await ReadAll(history, hour, hour.AddHours(1))).Select(decision => decision.EventId));
     }
 
-    private static SwitchEvent Decision(string accountId, long version, DateTimeOffset at) =>
-        new(SwitchEvent.IdOf(accountId, version, 0), accountId, at,
-            new DecisionEvent($"auth-{accountId}-{version}", "grant-1", "card-1", "alipay", Money.Fen(100), Scenario.Shop, null, BaiTiaoSwitch.Payments.Decision.Approved, null, [], at), null);
-
-    private static async Task<List<BlobItem>> Blobs(BlobContainerClient container, string prefix)
+    [Fact]
+    public async Task Azurite_refuses_an_append_at_a_position_that_is_not_the_blobs_length()
     {
-        var blobs = new List<BlobItem>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
-        {
-            blobs.Add(blob);
-        }
+        var storage = DecisionHistoryStorage.Create(fixture.Cluster);
+        await storage.Container.CreateIfNotExistsAsync();
+        var blob = storage.Container.GetAppendBlobClient(storage.ServiceId + "/check.log");
+        await blob.CreateAsync(new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } });
+        await blob.AppendBlockAsync(new MemoryStream([1, 2, 3]), new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = 0 } });
 
-        return blobs;
-    }
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            blob.AppendBlockAsync(new MemoryStream([4]), new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = 0 } }));
+        var again = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            blob.CreateAsync(new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } }));
+        await blob.AppendBlockAsync(new MemoryStream([4]), new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = 3 } });
 
-    private static async Task<List<SwitchEvent>> ReadAll(IDecisionHistory history, DateTimeOffset from, DateTimeOffset to)
-    {
-        var read = new List<SwitchEvent>();
-        await foreach (var decision in history.Read(from, to))
-        {
-            read.Add(decision);
-        }
-
-        return read;
+        Assert.Equal(412, stale.Status);
+        Assert.Equal(BlobErrorCode.AppendPositionConditionNotMet.ToString(), stale.ErrorCode);
+        Assert.Equal(409, again.Status);
+        var properties = (await blob.GetPropertiesAsync()).Value;
+        Assert.Equal(4, properties.ContentLength);
+        Assert.Equal(2, properties.BlobCommittedBlockCount);
     }
 }
