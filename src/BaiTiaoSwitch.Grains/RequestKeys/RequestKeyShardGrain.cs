@@ -88,7 +88,7 @@ public sealed partial class RequestKeyShardGrain(
             var digest = KeyDigest.Of(answer.Key);
             var ownerDigest = KeyDigest.OwnerOf(answer.Owner);
             var atSeconds = answer.CreatedAt.ToUnixTimeSeconds();
-            if (held.TryFind(digest, out var found) ? found.Owner != ownerDigest : !answer.Claimed)
+            if (held.TryFind(digest, out var found) ? found.Owner != ownerDigest : answer.Claimed)
             {
                 // Another owner's claim is never touched; a claimed key already let go is not brought back.
                 continue;
