@@ -79,6 +79,7 @@ public static class SiloHostingExtensions
                 binding => binding.Bind(configuration.GetSection("Binding")),
                 risk => risk.Bind(configuration.GetSection("Risk")));
             silo.Services.AddOptions<Accounts.CreditScoreBandOptions>().Bind(configuration.GetSection("CreditScoreBands"));
+            silo.Services.AddOptions<RequestKeys.RequestKeyOptions>().Bind(configuration.GetSection("RequestKeys"));
             silo.AddBaiTiaoSwitchHttpEdge(edge => edge.Bind(configuration.GetSection("HttpEdge")));
 
             // Live logs stay off: log lines may name accounts, and the dashboard is for the cluster's shape and load.

@@ -38,5 +38,5 @@ public sealed class TimedRequestKeyStore(IRequestKeyStore inner) : IRequestKeySt
     public Task<byte[]?> FindAnswer(string channel, string key, string owner, CancellationToken cancellationToken = default) => inner.FindAnswer(channel, key, owner, cancellationToken);
 
     public static void Decorate(IServiceCollection services) =>
-        services.AddSingleton<IRequestKeyStore>(provider => new TimedRequestKeyStore(provider.GetRequiredService<TableRequestKeyStore>()));
+        services.AddSingleton<IRequestKeyStore>(provider => new TimedRequestKeyStore(provider.GetRequiredService<ShardedRequestKeyStore>()));
 }

@@ -19,10 +19,10 @@ public sealed class SwitchOptions
     public int IdempotencyHotMax { get; set; } = 100_000;
 
     /// <summary>
-    /// Table partitions of each channel's key namespace. Fewer make bigger batches of claims (a claim is an insert
-    /// into its partition, batched with the others made at once); more spread a busy channel's keys (an Azure Table
-    /// partition serves about 2,000 entities/s). 1 suits Azurite and a channel of up to about 2,000 new keys/s on Azure;
-    /// raise it for busier channels. Never change it on live data: a key is found in its partition.
+    /// Shards of each channel's key namespace (<c>RequestKeyShardGrain</c>s, each holding its keys of the retention in
+    /// memory and appending them to its own blobs). Fewer make bigger appended blocks; more spread a busy channel's keys
+    /// over silos and memory (<c>RequestKeys:HeldPerShardMax</c> each). Never change it on live data: a key is found in
+    /// its shard.
     /// </summary>
     public int RequestKeyShards { get; set; } = 1;
 
@@ -68,8 +68,6 @@ public sealed class SwitchOptions
     /// <summary>How often each channel's key namespace is swept of claims older than the key retention.</summary>
     public TimeSpan RequestKeySweepPeriod { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Claims one sweep deletes at most per shard of a channel's namespace (the rest go next time).</summary>
-    public int RequestKeySweepMax { get; set; } = 10_000;
 
     /// <summary>How long closed, reversed, expired and declined authorizations stay in hot state before they are archived.</summary>
     public TimeSpan ClosedAuthorizationRetention { get; set; } = TimeSpan.FromDays(30);

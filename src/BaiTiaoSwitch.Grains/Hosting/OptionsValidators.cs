@@ -46,7 +46,6 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.EventReplayMax is >= 1 and <= 1_000_000, nameof(options.EventReplayMax), "must be from 1 to 1000000 (kept in memory, per stream)");
         Check(failures, options.RequestKeyShards is >= 1 and <= 100, nameof(options.RequestKeyShards), "must be from 1 to 100");
         Check(failures, options.RequestKeySweepPeriod >= TimeSpan.FromMinutes(1), nameof(options.RequestKeySweepPeriod), "must be at least 1 minute (Orleans reminders)");
-        Check(failures, options.RequestKeySweepMax is >= 100 and <= 1_000_000, nameof(options.RequestKeySweepMax), "must be from 100 to 1000000");
         Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");
         Check(failures, options.CardValidityMonths is >= 1 and <= 120, nameof(options.CardValidityMonths), "must be from 1 to 120");
         Check(failures, options.LifecycleAnswersMax is >= 1 and <= 1_000, nameof(options.LifecycleAnswersMax), "must be from 1 to 1000 (they live in the card's or grant's state)");

@@ -52,6 +52,8 @@ public static class SiloBuilderExtensions
         services.AddOptions<RiskOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<RiskOptions>, RiskOptionsValidator>();
         services.AddOptions<Credit.CreditOptions>().ValidateOnStart();
+        services.AddOptions<RequestKeys.RequestKeyOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RequestKeys.RequestKeyOptions>, RequestKeys.RequestKeyOptionsValidator>();
         services.AddSingleton<IValidateOptions<Credit.CreditOptions>, Credit.CreditOptionsValidator>();
         services.AddOptions<CreditScoreBandOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<CreditScoreBandOptions>, CreditScoreBandOptionsValidator>();
@@ -118,8 +120,8 @@ public static class SiloBuilderExtensions
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();
-        silo.Services.AddSingleton<TableRequestKeyStore>();
-        silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<TableRequestKeyStore>());
+        silo.Services.AddSingleton<ShardedRequestKeyStore>();
+        silo.Services.AddSingleton<IRequestKeyStore>(services => services.GetRequiredService<ShardedRequestKeyStore>());
         // Decisions and alerts go out on Orleans streams over Azure Queues (the outbox publishes them from the journal);
         // explicit subscriptions (a client following them) keep their state in Azure Table.
         silo.AddAzureQueueStreams(SwitchStreams.Provider, streams =>

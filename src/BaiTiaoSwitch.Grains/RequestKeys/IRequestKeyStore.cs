@@ -1,6 +1,7 @@
 namespace BaiTiaoSwitch.RequestKeys;
 
 /// <summary>What a claim on a (channel, idempotency key) found.</summary>
+[GenerateSerializer, Alias("bts.KeyClaimOutcome")]
 public enum KeyClaimOutcome
 {
     /// <summary>The key was free and is now this owner's.</summary>
@@ -14,7 +15,8 @@ public enum KeyClaimOutcome
 }
 
 /// <summary>The outcome and, when the key was already held, the fingerprint it was claimed with.</summary>
-public readonly record struct KeyClaim(KeyClaimOutcome Outcome, string? Fingerprint)
+[GenerateSerializer, Immutable, Alias("bts.KeyClaim")]
+public readonly record struct KeyClaim([property: Id(0)] KeyClaimOutcome Outcome, [property: Id(1)] string? Fingerprint)
 {
     /// <summary>True when the request may go on: the key is this owner's, for this very request.</summary>
     public bool IsFor(string fingerprint) => Outcome == KeyClaimOutcome.Claimed || (Outcome == KeyClaimOutcome.AlreadyYours && Fingerprint == fingerprint);
@@ -47,4 +49,7 @@ public interface IRequestKeyStore
 /// a key its owner never claimed (the original key under which a reversal left a tombstone): it is claimed now, unless
 /// another owner already holds it, whose claim is never touched.
 /// </summary>
-public sealed record KeyAnswer(string Channel, string Key, string Owner, DateTimeOffset CreatedAt, byte[] Answer, bool Claimed = true);
+[GenerateSerializer, Immutable, Alias("bts.KeyAnswer")]
+public sealed record KeyAnswer(
+    [property: Id(0)] string Channel, [property: Id(1)] string Key, [property: Id(2)] string Owner, [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] byte[] Answer, [property: Id(5)] bool Claimed = true);

@@ -9,6 +9,6 @@ public interface IRequestKeySweepGrain : IGrainWithStringKey
     /// <summary>Makes sure the sweep reminder exists. Cheap to repeat.</summary>
     Task Start();
 
-    /// <summary>Deletes what is due now, at most <c>RequestKeySweepMax</c> claims per shard. Returns how many.</summary>
+    /// <summary>Lets go of the keys past retention in every shard of the channel and deletes their segments. Returns how many keys.</summary>
     Task<int> SweepNow();
 }

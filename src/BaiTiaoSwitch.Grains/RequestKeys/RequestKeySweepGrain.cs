@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.RequestKeys;
 
-public sealed partial class RequestKeySweepGrain(TableRequestKeyStore store, IOptions<SwitchOptions> options, TimeProvider clock, ILogger<RequestKeySweepGrain> logger)
+public sealed partial class RequestKeySweepGrain(ShardedRequestKeyStore store, IOptions<SwitchOptions> options, ILogger<RequestKeySweepGrain> logger)
     : Grain, IRequestKeySweepGrain, IRemindable
 {
     private const string ReminderName = "request-key-sweep";
@@ -23,19 +23,18 @@ public sealed partial class RequestKeySweepGrain(TableRequestKeyStore store, IOp
     public async Task<int> SweepNow()
     {
         var channel = this.GetPrimaryKeyString();
-        var cutoff = clock.GetUtcNow() - options.Value.IdempotencyRetention - Margin;
-        var deleted = 0;
+        var expired = 0;
         for (var shard = 0; shard < store.ShardCount; shard++)
         {
-            deleted += await store.Sweep(store.PartitionOf(channel, shard), cutoff, options.Value.RequestKeySweepMax);
+            expired += await store.ShardOf(channel, shard).Sweep();
         }
 
-        LogSwept(channel, deleted);
-        return deleted;
+        LogSwept(channel, expired);
+        return expired;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => SweepNow();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request keys of channel {Channel}: {Deleted} claims past their retention deleted")]
-    private partial void LogSwept(string channel, int deleted);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request keys of channel {Channel}: {Expired} claims past their retention let go")]
+    private partial void LogSwept(string channel, int expired);
 }

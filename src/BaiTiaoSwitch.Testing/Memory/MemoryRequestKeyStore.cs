@@ -3,7 +3,7 @@ using BaiTiaoSwitch.RequestKeys;
 namespace BaiTiaoSwitch.Testing.Memory;
 
 /// <summary>
-/// The channels' idempotency-key namespaces in memory, with the guarantees of <see cref="TableRequestKeyStore"/>: a
+/// The channels' idempotency-key namespaces in memory, with the guarantees of <see cref="ShardedRequestKeyStore"/>: a
 /// claim is insert-only (two activations or two silos can never both claim one key), a key another owner holds is
 /// refused, and an answer is kept only on its owner's claim. One instance is shared by every silo of a cluster.
 /// Claims are kept for the cluster's life: no sweep runs (a test cluster lives minutes, the retention is days).

@@ -69,7 +69,7 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var key = "swept-" + Guid.NewGuid().ToString("N");
         await scenario.Pay("alipay", 100, key);
-        var store = SiloSide.Services(fixture.Cluster).GetRequiredService<TableRequestKeyStore>();
+        var store = SiloSide.Services(fixture.Cluster).GetRequiredService<ShardedRequestKeyStore>();
         Assert.Equal(KeyClaimOutcome.AlreadyYours, (await store.Claim("alipay", key, "account/" + scenario.AccountId, "x")).Outcome);
 
         SwitchSiloConfigurator.Clock.Advance(new SwitchOptions().IdempotencyRetention + RequestKeySweepGrain.Margin + TimeSpan.FromMinutes(1));

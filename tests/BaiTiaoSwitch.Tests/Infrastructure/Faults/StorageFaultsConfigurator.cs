@@ -38,6 +38,6 @@ public sealed class StorageFaultsConfigurator : ISiloConfigurator
         silo.Services.AddSingleton<IJournalTable>(services => new FaultyJournalTable(
             ActivatorUtilities.CreateInstance<TableJournal>(services), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
         silo.Services.AddSingleton<IRequestKeyStore>(services => new FaultyRequestKeyStore(
-            services.GetRequiredService<TableRequestKeyStore>(), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
+            services.GetRequiredService<ShardedRequestKeyStore>(), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
     }
 }
