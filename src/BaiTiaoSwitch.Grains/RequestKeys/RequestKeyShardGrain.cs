@@ -30,6 +30,9 @@ public sealed partial class RequestKeyShardGrain(
     private Task compacting = Task.CompletedTask;
     private Exception? broken;
 
+    /// <summary>The store's name in the switch's storage metrics, as before the key log.</summary>
+    private const string StoreName = "request_keys";
+
     public static string ContainerName(SwitchStorageOptions storage) => storage.NamePrefix + "requestkeys";
 
     public static string KeyOf(string channel, int shard) => $"{channel}/{shard:D2}";
@@ -161,9 +164,12 @@ public sealed partial class RequestKeyShardGrain(
         {
             // Taken out first, so what arrives during the append joins the next block.
             var batch = waiting.Dequeue();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
+                Telemetry.SwitchMetrics.RecordBatch(StoreName, batch.Count);
                 var (segment, offset) = await segments.Append(batch.Encode(), batch.NewestAtSeconds, NowSeconds);
+                Telemetry.SwitchMetrics.RecordStorageWrite(StoreName, System.Diagnostics.Stopwatch.GetElapsedTime(started), true);
                 foreach (var answer in batch.Answers(segment, offset))
                 {
                     held.Answer(answer.Key, answer.Owner, answer.AtSeconds, answer.Claims, answer.Location);
@@ -175,6 +181,7 @@ public sealed partial class RequestKeyShardGrain(
             }
             catch (Exception exception)
             {
+                Telemetry.SwitchMetrics.RecordStorageWrite(StoreName, System.Diagnostics.Stopwatch.GetElapsedTime(started), false);
                 broken = exception;
                 LogAppendFailed(exception, this.GetPrimaryKeyString());
                 while (waiting.TryDequeue(out var failed))

@@ -12,11 +12,13 @@ public sealed class KeyShardRecoveryTests(ClusterFixture fixture)
     public async Task After_the_shard_is_deactivated_its_keys_keep_their_owners_and_answers()
     {
         var shard = SiloSide.Grains(fixture.Cluster).GetGrain<IRequestKeyShardGrain>(RequestKeyShardGrain.KeyOf("recovery-" + Guid.NewGuid().ToString("N")[..8], 0));
+        // Answers are dated by the switch's clock, which other tests move: the shard keeps only what is within retention.
+        var now = SwitchSiloConfigurator.Clock.GetUtcNow();
         var keys = Enumerable.Range(0, 300).Select(i => $"key-{i}").ToArray();
         var claims = await Task.WhenAll(keys.Select(key => shard.Claim(key, "account/a", "f-" + key)));
         Assert.All(claims, claim => Assert.Equal(KeyClaimOutcome.Claimed, claim.Outcome));
-        await shard.StoreAnswers([.. keys.Take(10).Select(key => new KeyAnswer("ignored", key, "account/a", DateTimeOffset.UtcNow, [1, 2, 3]))]);
-        await shard.StoreAnswers([new KeyAnswer("ignored", "tombstone", "account/a", DateTimeOffset.UtcNow, [9], Claimed: false)]);
+        await shard.StoreAnswers([.. keys.Take(10).Select(key => new KeyAnswer("ignored", key, "account/a", now, [1, 2, 3]))]);
+        await shard.StoreAnswers([new KeyAnswer("ignored", "tombstone", "account/a", now, [9], Claimed: false)]);
 
         await Activations.DeactivateAll(fixture.Cluster);
 
