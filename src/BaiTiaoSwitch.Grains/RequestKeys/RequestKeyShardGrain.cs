@@ -123,17 +123,6 @@ public sealed partial class RequestKeyShardGrain(
             : null;
     }
 
-    public async Task<int> Sweep()
-    {
-        ThrowIfBroken();
-        var cutoff = CutoffSeconds;
-        var expired = held.ExpireBefore(cutoff);
-        var deleted = await segments.DeleteBefore(cutoff);
-        StartCompacting();
-        LogSwept(this.GetPrimaryKeyString(), expired, deleted);
-        return expired;
-    }
-
     /// <summary>The batch new records join: the last waiting one, unless it is full.</summary>
     private KeyBatch Open()
     {
@@ -195,27 +184,6 @@ public sealed partial class RequestKeyShardGrain(
         }
     }
 
-    private void StartCompacting()
-    {
-        if (compacting.IsCompleted && segments.Uncompacted.FirstOrDefault() is var number and > 0)
-        {
-            compacting = Compact(number);
-        }
-
-        async Task Compact(long segment)
-        {
-            try
-            {
-                await segments.Compact(segment);
-            }
-            catch (Exception exception)
-            {
-                // Left for the next roll or sweep: an uncompacted segment is only a bigger metadata record.
-                LogCompactionFailed(exception, this.GetPrimaryKeyString(), segment);
-            }
-        }
-    }
-
     private void ThrowIfBroken()
     {
         if (broken is not null)
@@ -223,13 +191,4 @@ public sealed partial class RequestKeyShardGrain(
             throw new InvalidOperationException("This key namespace shard failed to store a block and is leaving; retry.", broken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Key namespace {Shard}: {Expired} keys past retention let go, {Deleted} segments deleted")]
-    private partial void LogSwept(string shard, int expired, int deleted);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Key namespace {Shard}: an append failed; the shard leaves and its callers retry")]
-    private partial void LogAppendFailed(Exception exception, string shard);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Key namespace {Shard}: compacting segment {Segment} failed; it is tried again later")]
-    private partial void LogCompactionFailed(Exception exception, string shard, long segment);
 }
