@@ -113,19 +113,6 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
             parts.Add(bytes);
         }
 
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var joined = new byte[parts.Sum(bytes => bytes.Length)];
-        var offset = 0;
-        foreach (var bytes in parts)
-        {
-            bytes.CopyTo(joined, offset);
-            offset += bytes.Length;
-        }
-
-        return joined;
+        return Storage.ByteParts.Join(parts);
     }
 }

@@ -81,24 +81,8 @@ public sealed class DecisionCompaction(Serializer serializer)
         return true;
     }
 
-    private byte[] Content(IReadOnlyList<SwitchEvent> decisions)
-    {
-        if (decisions.Count == 0)
-        {
-            return [];
-        }
-
-        var frames = DecisionFrames.Frames(serializer, decisions);
-        var content = new byte[frames.Sum(frame => frame.Length)];
-        var offset = 0;
-        foreach (var frame in frames)
-        {
-            frame.CopyTo(content, offset);
-            offset += frame.Length;
-        }
-
-        return content;
-    }
+    private byte[] Content(IReadOnlyList<SwitchEvent> decisions) =>
+        decisions.Count == 0 ? [] : Storage.ByteParts.Join(DecisionFrames.Frames(serializer, decisions));
 
     private static async Task<BlobDownloadResult?> Download(BlobClient blob, CancellationToken cancellationToken)
     {
