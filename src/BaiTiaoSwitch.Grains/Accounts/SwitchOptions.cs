@@ -85,14 +85,14 @@ public sealed class SwitchOptions
     /// A line's snapshot is written once its journal since the last one holds at least as many bytes as that snapshot,
     /// and at least this many (amortized: rewriting the whole line costs no more than the journal it replaces).
     /// </summary>
-    public long SnapshotJournalBytesMin { get; set; } = 256 * 1024;
+    public long SnapshotJournalBytesMin { get; set; } = 128 * 1024;
 
     /// <summary>
     /// The journal since a line's last snapshot never needs more than this many bytes to trigger the next one, however
     /// large the line's state (a line full of open holds): the journal rows a line keeps are bounded, at the cost of
     /// rewriting a state larger than this more often than its journal. At least <see cref="SnapshotJournalBytesMin"/>.
     /// </summary>
-    public long SnapshotJournalBytesMax { get; set; } = 1024 * 1024;
+    public long SnapshotJournalBytesMax { get; set; } = 256 * 1024;
 
     /// <summary>
     /// Shard partitions of the commit log; a line's journal lives in one of them, by a stable hash of its id. Fewer make

@@ -20,8 +20,12 @@ public sealed class RequestKeyOptions
     /// <summary>Bytes of one segment before it rolls.</summary>
     public int SegmentBytesMax { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Appended blocks of one segment before it rolls (Azure allows 50,000 blocks an append blob).</summary>
-    public int SegmentBlocksMax { get; set; } = 20_000;
+    /// <summary>
+    /// Appended blocks of one segment before it rolls (Azure allows 50,000 blocks an append blob). Until a segment is
+    /// closed and compacted, its store keeps a block-list record per block (Azurite: about 250 B each, in the metadata file
+    /// it rewrites as it grows), so a segment rolls well before Azure's limit.
+    /// </summary>
+    public int SegmentBlocksMax { get; set; } = 2_000;
 
     /// <summary>How long a segment stays open: the retention then deletes whole segments about this often.</summary>
     public TimeSpan SegmentPeriod { get; set; } = TimeSpan.FromHours(1);
