@@ -132,7 +132,7 @@ for trx in "$RESULTS"/*.trx; do
 done
 # The failed tests by name, last, so that a log cut to its tail still says which ones failed.
 for trx in "$RESULTS"/*.trx; do
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.* testName="\([^"]*\)".*/\1/' |
+  { grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" || true; } | sed 's/.* testName="\([^"]*\)".*/\1/' |
     while read -r name; do say "FAILED: $name"; done
 done
 say "$passed passed, $failed failed, $skipped not run, in $projects result file(s); exit code $code"
