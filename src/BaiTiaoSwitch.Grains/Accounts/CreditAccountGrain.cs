@@ -116,7 +116,18 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     public async Task<Authorization> GetAuthorization(string authorizationId)
     {
-        var record = await locator.Find(Acting(), Ids.Require(authorizationId, "authorizationId"), restore: false);
+        Ids.Require(authorizationId, "authorizationId");
+        AuthorizationRecord record;
+        try
+        {
+            record = await locator.Find(Acting(), authorizationId, restore: false);
+        }
+        catch (NotFoundException)
+        {
+            // Only the line's latest writer may say it has no such authorization (a stale activation never saw it).
+            await ConfirmCurrent();
+            throw;
+        }
 
         // The view is taken before waiting, so it shows only what is durable when it is answered.
         var view = book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(book.Currency);
@@ -132,6 +143,18 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
             var result = await pipeline.Run(Acting(), idempotencyKey, operation);
             upkeep.RunIfBehind();
             return result;
+        }
+        finally
+        {
+            DropIfFailed();
+        }
+    }
+
+    private async Task ConfirmCurrent()
+    {
+        try
+        {
+            await pipeline.ConfirmCurrent();
         }
         finally
         {

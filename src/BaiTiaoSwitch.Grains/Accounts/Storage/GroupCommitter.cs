@@ -57,6 +57,36 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
     }
 
     /// <summary>
+    /// Proves that this activation is still the line's latest writer before it answers from its state alone with
+    /// something that writes nothing (not_found): a stale activation (one that loaded before another activation's
+    /// acknowledged write) must never deny what was acknowledged. A stale one is poisoned like a failed write, so the
+    /// caller gets a retryable outcome-unknown error and the grain drops the activation; the retry meets a fresh one.
+    /// </summary>
+    public async Task ConfirmCurrent()
+    {
+        if (failure is not null)
+        {
+            throw Unknown();
+        }
+
+        bool current;
+        try
+        {
+            current = await store.IsCurrent();
+        }
+        catch (Exception exception)
+        {
+            throw new OutcomeUnknownException(NotConfirmed, exception);
+        }
+
+        if (!current)
+        {
+            failure ??= new InvalidOperationException("Another activation of the line wrote after this one last did; this activation is stale.");
+            throw new OutcomeUnknownException(NotConfirmed);
+        }
+    }
+
+    /// <summary>
     /// Waits until the next batch has room, so that one journal entry never carries more than the batch limit.
     /// Requests decide only once they are admitted.
     /// </summary>
@@ -122,6 +152,8 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 
         inFlight = null;
     }
+
+    private const string NotConfirmed = "The switch could not confirm this credit line's current state, so it did not answer; nothing took effect. Retry with the same idempotency key.";
 
     private static OutcomeUnknownException Unknown() =>
         new("The switch could not confirm that this request was stored. Retry with the same idempotency key; the retry returns the original result if it took effect.");
