@@ -110,8 +110,19 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         }
     }
 
-    /// <summary>Proves this activation is the line's latest writer before a read answers not_found (see <see cref="Prepare"/>).</summary>
-    public Task ConfirmCurrent() => committer.ConfirmCurrent();
+    /// <summary>A read of the line whose not_found is answered only by its latest writer, as a prepare step's (see <see cref="Prepare"/>).</summary>
+    public async Task<T> Confirmed<T>(Task<T> read)
+    {
+        try
+        {
+            return await read;
+        }
+        catch (NotFoundException)
+        {
+            await committer.ConfirmCurrent();
+            throw;
+        }
+    }
 
     /// <summary>A claim whose answer was lost may or may not be stored: the request is retryable with its key.</summary>
     private async Task<KeyClaim> ClaimInNamespace(string channel, string idempotencyKey, string fingerprint)

@@ -21,6 +21,9 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 
     public bool Failed => failure is not null;
 
+    /// <summary>True when it failed because another activation of the line wrote (this one is stale, or its write was fenced).</summary>
+    public bool Stale => failure is CommitLog.JournalFencedException;
+
     /// <summary>Completes when every change made so far (and every write already started) is durable.</summary>
     public Task WhenDurable()
     {
@@ -81,7 +84,7 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 
         if (!current)
         {
-            failure ??= new InvalidOperationException("Another activation of the line wrote after this one last did; this activation is stale.");
+            failure ??= new CommitLog.JournalFencedException(book.Header.AccountId);
             throw new OutcomeUnknownException(NotConfirmed);
         }
     }
