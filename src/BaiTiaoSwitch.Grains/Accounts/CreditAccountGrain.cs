@@ -116,12 +116,19 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     public async Task<Authorization> GetAuthorization(string authorizationId)
     {
-        var record = await locator.Find(Acting(), Ids.Require(authorizationId, "authorizationId"), restore: false);
+        try
+        {
+            var record = await pipeline.Confirmed(locator.Find(Acting(), Ids.Require(authorizationId, "authorizationId"), restore: false));
 
-        // The view is taken before waiting, so it shows only what is durable when it is answered.
-        var view = book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(book.Currency);
-        await pipeline.Durable();
-        return view;
+            // The view is taken before waiting, so it shows only what is durable when it is answered.
+            var view = book.Authorizations.GetValueOrDefault(record.AuthorizationId, record).ToView(book.Currency);
+            await pipeline.Durable();
+            return view;
+        }
+        finally
+        {
+            DropIfFailed();
+        }
     }
 
     private async Task<TResult> Run<TResult>(string idempotencyKey, AccountOperation<TResult> operation)
@@ -151,7 +158,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         }
     }
 
-    /// <summary>After a failed or unknown write, nothing in memory can be trusted: the next call reloads from storage.</summary>
+    /// <summary>After a failed or unknown write, or once another activation wrote, nothing in memory can be trusted: the next call reloads from storage.</summary>
     private void DropIfFailed()
     {
         if (outbox.Overflowed)
@@ -161,7 +168,15 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
         if (committer.Failed)
         {
-            LogWriteFailed(book.Header.AccountId, book.Version);
+            if (committer.Stale)
+            {
+                LogStale(book.Header.AccountId, book.Version);
+            }
+            else
+            {
+                LogWriteFailed(book.Header.AccountId, book.Version);
+            }
+
             DeactivateOnIdle();
         }
     }
@@ -180,6 +195,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: registering the hold-expiry reminder failed; the next activation tries again")]
     private partial void LogReminderFailed(Exception exception, string accountId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: another activation wrote after version {Version}; this stale one deactivates, its callers get outcome_unknown")]
+    private partial void LogStale(string accountId, long version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Account {AccountId}: a journal write after version {Version} failed; deactivating, waiting callers get outcome_unknown")]
     private partial void LogWriteFailed(string accountId, long version);

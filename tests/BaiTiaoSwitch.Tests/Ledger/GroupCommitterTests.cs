@@ -98,5 +98,7 @@ public sealed class GroupCommitterTests
             Writes.Add(changes);
             return write(changes);
         }
+
+        public Task<bool> IsCurrent() => Task.FromResult(true);
     }
 }

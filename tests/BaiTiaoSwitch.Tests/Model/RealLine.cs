@@ -82,6 +82,8 @@ public sealed class RealLine
         public bool WantsSnapshot(long version) => false;
 
         public Task Write(AccountImage changes, AccountImage? image) => Task.CompletedTask;
+
+        public Task<bool> IsCurrent() => Task.FromResult(true);
     }
 
     /// <summary>The model keeps every key record hot (nothing is moved in a model run).</summary>

@@ -47,7 +47,7 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         TResult result = default!;
         try
         {
-            await operation.Prepare(book, caller);
+            await Prepare(operation, caller);
             var global = await ClaimInNamespace(caller.Channel, idempotencyKey, operation.Fingerprint);
 
             // The key was already this line's: its answer may have left hot state; the same rules decide whether it answers.
@@ -89,6 +89,39 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
 
         await Durable();
         return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
+    }
+
+    /// <summary>
+    /// A refusal from the prepare step (no such authorization, grant or account) is read from the line's state and
+    /// writes nothing, so the commit log's fence never meets it: it is answered only once this activation proves it is
+    /// still the line's latest writer (<see cref="GroupCommitter.ConfirmCurrent"/>). A stale duplicate activation left
+    /// after a silo died must not deny an authorization another activation approved.
+    /// </summary>
+    private async Task Prepare<TResult>(AccountOperation<TResult> operation, Caller caller)
+    {
+        try
+        {
+            await operation.Prepare(book, caller);
+        }
+        catch (SwitchException refusal) when (!refusal.IsRetryable)
+        {
+            await committer.ConfirmCurrent();
+            throw;
+        }
+    }
+
+    /// <summary>A read of the line whose not_found is answered only by its latest writer, as a prepare step's (see <see cref="Prepare"/>).</summary>
+    public async Task<T> Confirmed<T>(Task<T> read)
+    {
+        try
+        {
+            return await read;
+        }
+        catch (NotFoundException)
+        {
+            await committer.ConfirmCurrent();
+            throw;
+        }
     }
 
     /// <summary>A claim whose answer was lost may or may not be stored: the request is retryable with its key.</summary>

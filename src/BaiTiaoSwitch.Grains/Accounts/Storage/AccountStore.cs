@@ -13,6 +13,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// deleted. Data flows one way: the committer hands it a batch, it writes. Every append also moves the line's head
 /// row, conditional on the head this activation last saw, so two activations can never both write after the same
 /// version, even once old entries are deleted (split-brain fence); snapshots are ETag-conditional for the same reason.
+/// An answer that writes nothing is fenced by a read of that head instead (<see cref="IsCurrent"/>).
 /// </summary>
 public sealed partial class AccountStore(string accountId, IServiceProvider services, SwitchOptions options, ILogger logger, Events.LineOutbox? outbox = null) : IAccountStore
 {
@@ -22,8 +23,8 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     private readonly IGrainStorage snapshots = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Snapshots);
     private readonly Serializer serializer = services.GetRequiredService<Serializer>();
     private readonly GrainState<AccountImage> snapshot = new(new AccountImage());
+    private readonly LineHead head = new(services.GetRequiredService<CommitLog.SharedCommitLog>(), accountId);
     private long journalBytes;
-    private string? headETag;
     private Task? snapshotWrite;
 
     public long SnapshotVersion => snapshot.State!.Version;
@@ -60,10 +61,10 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 book.Apply(entry);
                 unpublished.Add((entry.Version, entry.Events));
             }, cancellationToken);
-            var head = await log.ReadHead(accountId, cancellationToken);
-            if ((head?.Version ?? 0) == book.Version)
+            var stored = await log.ReadHead(accountId, cancellationToken);
+            if ((stored?.Version ?? 0) == book.Version)
             {
-                (journalBytes, headETag) = (bytes, head?.ETag);
+                (journalBytes, head.ETag) = (bytes, stored?.ETag);
                 foreach (var (version, events) in unpublished.Where(entry => entry.Version > book.Header.EventsPublishedThrough))
                 {
                     outbox?.Durable(version, events);
@@ -72,9 +73,9 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 return entries;
             }
 
-            if (attempt == LoadAttemptsMax || head is null || head.Version < book.Version)
+            if (attempt == LoadAttemptsMax || stored is null || stored.Version < book.Version)
             {
-                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {head?.Version ?? 0}, its journal reads to {book.Version}.");
+                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {stored?.Version ?? 0}, its journal reads to {book.Version}.");
             }
         }
     }
@@ -96,14 +97,16 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// </summary>
     public async Task Write(AccountImage changes, AccountImage? image)
     {
-        var (head, bytes) = await log.Append(accountId, changes, headETag);
-        (headETag, journalBytes) = (head, journalBytes + bytes);
+        journalBytes += await head.Append(changes);
         outbox?.Durable(changes.Version, changes.Events);
         if (image is not null)
         {
             snapshotWrite = WriteSnapshot(image);
         }
     }
+
+    /// <inheritdoc cref="LineHead.IsCurrent"/>
+    public Task<bool> IsCurrent() => head.IsCurrent();
 
     /// <summary>Completes when no snapshot write or journal pruning is under way.</summary>
     public Task Settled() => snapshotWrite ?? Task.CompletedTask;

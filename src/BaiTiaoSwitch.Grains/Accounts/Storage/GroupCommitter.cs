@@ -21,6 +21,9 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 
     public bool Failed => failure is not null;
 
+    /// <summary>True when it failed because another activation of the line wrote (this one is stale, or its write was fenced).</summary>
+    public bool Stale => failure is CommitLog.JournalFencedException;
+
     /// <summary>Completes when every change made so far (and every write already started) is durable.</summary>
     public Task WhenDurable()
     {
@@ -54,6 +57,36 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
         }
 
         return batch.Task;
+    }
+
+    /// <summary>
+    /// Proves that this activation is still the line's latest writer before it answers from its state alone with
+    /// something that writes nothing (not_found): a stale activation (one that loaded before another activation's
+    /// acknowledged write) must never deny what was acknowledged. A stale one is poisoned like a failed write, so the
+    /// caller gets a retryable outcome-unknown error and the grain drops the activation; the retry meets a fresh one.
+    /// </summary>
+    public async Task ConfirmCurrent()
+    {
+        if (failure is not null)
+        {
+            throw Unknown();
+        }
+
+        bool current;
+        try
+        {
+            current = await store.IsCurrent();
+        }
+        catch (Exception exception)
+        {
+            throw new OutcomeUnknownException(NotConfirmed, exception);
+        }
+
+        if (!current)
+        {
+            failure ??= new CommitLog.JournalFencedException(book.Header.AccountId);
+            throw new OutcomeUnknownException(NotConfirmed);
+        }
     }
 
     /// <summary>
@@ -122,6 +155,8 @@ public sealed class GroupCommitter(AccountBook book, IAccountStore store)
 
         inFlight = null;
     }
+
+    private const string NotConfirmed = "The switch could not confirm this credit line's current state, so it did not answer; nothing took effect. Retry with the same idempotency key.";
 
     private static OutcomeUnknownException Unknown() =>
         new("The switch could not confirm that this request was stored. Retry with the same idempotency key; the retry returns the original result if it took effect.");

@@ -11,4 +11,10 @@ public interface IAccountStore
 
     /// <summary>Makes the batch durable, or throws (then nothing decided on top of it may be acknowledged).</summary>
     Task Write(AccountImage changes, AccountImage? image);
+
+    /// <summary>
+    /// True when no other activation of the line has written since this one last did (a read of the commit log's head,
+    /// never overlapping this activation's own writes): what this activation holds includes every acknowledged change.
+    /// </summary>
+    Task<bool> IsCurrent();
 }
