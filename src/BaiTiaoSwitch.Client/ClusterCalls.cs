@@ -69,6 +69,8 @@ internal sealed class ClusterCalls(CallerTokenSource? tokens, int retriesMax, Ti
 
     private static bool IsRetryable(Exception exception) => exception is SwitchException { IsRetryable: true } || IsTransportFailure(exception);
 
+    // An OrleansException around a timeout is a silo service that did not answer in time (a starting silo's reminder
+    // service still reading its range): it says nothing about the request, as the gateway also treats it.
     private static bool IsTransportFailure(Exception exception) =>
-        exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException;
+        exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException { InnerException: TimeoutException };
 }

@@ -7,7 +7,7 @@ public sealed partial class CreditAccountGrain
     {
         var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, book.Options.CreditTerms);
         var snapshot = await Run(idempotencyKey, open);
-        await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
+        await KeepUpkeepReminder();
         return snapshot;
     }
 

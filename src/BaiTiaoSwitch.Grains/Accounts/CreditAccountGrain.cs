@@ -66,17 +66,9 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         var replayed = await store.Load(book, cancellationToken);
         requests.IndexLoaded();
         LogLoaded(book.Header.AccountId, book.Version, replayed);
-        if (book.Header.IsOpened && !upkeep.IsDone)
+        if (book.Header.IsOpened)
         {
-            // Every open line has its expiry reminder, even if registering it failed when the line was opened.
-            try
-            {
-                await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
-            }
-            catch (Exception exception)
-            {
-                LogReminderFailed(exception, book.Header.AccountId);
-            }
+            await KeepUpkeepReminder();
         }
     }
 
@@ -193,7 +185,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {AlertId} over_limit on account {AccountId}: forced posting of {Amount} on {AuthorizationId}; over the line's limit: {OverLimit}")]
     private partial void LogForcedPosting(string accountId, string alertId, string authorizationId, long amount, bool overLimit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: registering the hold-expiry reminder failed; the next activation tries again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: registering the hold-expiry reminder failed; tried again every HoldSweepPeriod while the line is active, and by its next activation")]
     private partial void LogReminderFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: another activation wrote after version {Version}; this stale one deactivates, its callers get outcome_unknown")]

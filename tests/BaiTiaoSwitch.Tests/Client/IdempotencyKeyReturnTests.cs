@@ -42,6 +42,25 @@ public sealed class IdempotencyKeyReturnTests
     }
 
     [Fact]
+    public async Task A_silo_service_that_timed_out_is_retried_with_the_same_key_and_then_outcome_unknown()
+    {
+        var sent = new List<string>();
+
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => Calls.Write<string>(
+            "k-generated-4",
+            key =>
+            {
+                sent.Add(key);
+                throw new Orleans.Runtime.OrleansException("Reminder Service is still initializing and it is taking a long time. Please retry again later.", new TimeoutException());
+            },
+            (result, _) => result,
+            CancellationToken.None));
+
+        Assert.Equal(["k-generated-4", "k-generated-4"], sent);
+        Assert.True(error.IsRetryable);
+    }
+
+    [Fact]
     public async Task A_refusal_is_not_turned_into_outcome_unknown()
     {
         await Assert.ThrowsAsync<ForbiddenException>(() => Calls.Write<string>(

@@ -12,7 +12,8 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Faults;
 /// <summary>
 /// Puts <see cref="FaultyGrainStorage"/> around the switch's real storage providers (snapshots, entities),
 /// <see cref="FaultyJournalTable"/> around the commit log,
-/// and <see cref="FaultyRequestKeyStore"/> around the channels' key namespace.
+/// <see cref="FaultyRequestKeyStore"/> around the channels' key namespace, and <see cref="FaultyReminderTable"/> around
+/// the silo's reminder table.
 /// Add it after the configurator that registers them. Faults stay off until a test starts them on
 /// <see cref="StorageFaults.For"/> the cluster's service id.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed class StorageFaultsConfigurator : ISiloConfigurator
 
         silo.Services.AddSingleton<IJournalTable>(services => new FaultyJournalTable(
             ActivatorUtilities.CreateInstance<TableJournal>(services), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
+        FaultyReminderTable.Decorate(silo.Services, services => StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton<IRequestKeyStore>(services => new FaultyRequestKeyStore(
             services.GetRequiredService<ShardedRequestKeyStore>(), StorageFaults.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId)));
     }
