@@ -59,6 +59,12 @@ public sealed class SwitchOptions
     /// <summary>Journal entries a line keeps in memory waiting to be published; past it the line reloads and reads them back.</summary>
     public int OutboxPendingMax { get; set; } = 10_000;
 
+    /// <summary>
+    /// Outbox hand-overs (one per line at most) that wait in a silo for a put on one event stream; past it an outbox is
+    /// refused and retries after its back-off.
+    /// </summary>
+    public int EventStreamWaitingMax { get; set; } = 10_000;
+
     /// <summary>Alerts the alert store keeps per event stream (there are <c>SwitchStreams.StreamCount</c>); past it the oldest leave.</summary>
     public int AlertsKeptPerStream { get; set; } = 10_000;
 

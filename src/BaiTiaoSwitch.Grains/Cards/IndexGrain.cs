@@ -30,6 +30,11 @@ public abstract class IndexGrain(IPersistentState<IndexEntry> entry, ILogger log
         }
 
         await State.Write(new IndexEntry { TargetId = targetId });
+
+        // An entry is written once, when its card or grant is set up, and often never read again (a card number is
+        // looked up only by a binding's check; a token only when a wallet pays by token rather than by grant id): kept
+        // activated it would cost every line memory for nothing. A lookup reads it back, and it stays while used.
+        DeactivateOnIdle();
         return true;
     }
 

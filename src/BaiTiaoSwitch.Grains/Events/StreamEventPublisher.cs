@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BaiTiaoSwitch.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,20 +7,21 @@ using Orleans.Streams;
 namespace BaiTiaoSwitch.Events;
 
 /// <summary>
-/// Publishes on the Orleans stream of the line (<see cref="SwitchStreams"/>), on Azure Queues, in messages of at most
-/// <c>OutboxEventsPerMessageMax</c> events (split further when a queue refuses one as over 64 KiB), without the request
-/// context.
+/// Publishes on the Orleans stream of the line (<see cref="SwitchStreams"/>), on Azure Queues, without the request
+/// context. The lines of a silo that share a stream share its puts (<see cref="StreamMessagePacker"/>): one message
+/// carries several lines' entries, at most <c>OutboxEventsPerMessageMax</c> events (split further when a queue refuses
+/// one as over 64 KiB).
 /// </summary>
 public sealed class StreamEventPublisher(IServiceProvider services, IOptions<SwitchOptions> options) : IEventPublisher
 {
     private readonly Lazy<IStreamProvider> provider = new(() => services.GetRequiredKeyedService<IStreamProvider>(SwitchStreams.Provider));
+    private readonly ConcurrentDictionary<string, StreamMessagePacker> packers = new();
 
-    public async Task Publish(string accountId, IReadOnlyList<SwitchEvent> events)
-    {
-        // The request context of whichever call started the outbox (a wallet's signed caller token, say) would go into
-        // every queue message: it is not the events', and consumers do not read it. (Cleared for this method only.)
-        Orleans.Runtime.RequestContext.Clear();
-        var stream = provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, SwitchStreams.StreamKeyOf(accountId)));
-        await MessageSplitting.Put(events, options.Value.OutboxEventsPerMessageMax, chunk => stream.OnNextBatchAsync(chunk));
-    }
+    public Task Publish(string accountId, IReadOnlyList<SwitchEvent> events) =>
+        packers.GetOrAdd(SwitchStreams.StreamKeyOf(accountId), PackerOf).Publish(events);
+
+    private StreamMessagePacker PackerOf(string streamKey) => new(
+        message => provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, streamKey)).OnNextBatchAsync(message),
+        options.Value.OutboxEventsPerMessageMax,
+        options.Value.EventStreamWaitingMax);
 }
