@@ -117,14 +117,19 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         {
             image.JournalPrunedThrough = PrunedThrough;
 
-            // Serializing a whole line takes long; the image is an immutable copy, so it is measured and written off the
-            // grain's turn while payments go on.
+            // Serializing a whole line takes long; the image is an immutable copy, so it is written off the grain's turn
+            // while payments go on. The snapshot store's serializer tells the image its size (SnapshotSizeSerializer);
+            // a store without it (tests' in-memory storage) has it measured here.
             var id = SnapshotId();
             var next = new GrainState<AccountImage>(image, snapshot.ETag) { RecordExists = snapshot.RecordExists };
-            await Task.Run(() =>
+            image.SerializedBytes = 0;
+            await Task.Run(async () =>
             {
-                image.SerializedBytes = serializer.SerializeToArray(image).Length;
-                return snapshots.WriteStateAsync(SnapshotState, id, next);
+                await snapshots.WriteStateAsync(SnapshotState, id, next);
+                if (image.SerializedBytes == 0)
+                {
+                    image.SerializedBytes = serializer.SerializeToArray(image).Length;
+                }
             });
             snapshot.State = image;
             snapshot.ETag = next.ETag;

@@ -1,0 +1,34 @@
+using BaiTiaoSwitch.Accounts;
+using BaiTiaoSwitch.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Xunit;
+
+namespace BaiTiaoSwitch.Tests.CommitLog;
+
+/// <summary>A line paces its snapshots by their size; the snapshot store's serializer gives it from the write itself.</summary>
+public sealed class SnapshotSizeTests
+{
+    private static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(AccountImage).Assembly).AddAssembly(typeof(Authorization).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    [Fact]
+    public void An_image_written_or_read_through_the_snapshot_serializer_knows_its_exact_stored_size()
+    {
+        var serializer = new SnapshotSizeSerializer(new OrleansGrainStorageSerializer(Serializer));
+        var book = new AccountBook("acct-size", new SwitchOptions());
+        var image = book.ToImage();
+        image.Version = 42;
+
+        var stored = serializer.Serialize(image);
+        var read = serializer.Deserialize<AccountImage>(stored)!;
+
+        Assert.Equal(stored.ToMemory().Length, image.SerializedBytes);
+        Assert.Equal(stored.ToMemory().Length, read.SerializedBytes);
+        Assert.Equal(42, read.Version);
+        Assert.Equal(42L, serializer.Deserialize<long>(serializer.Serialize(42L)));
+    }
+}
