@@ -101,6 +101,13 @@ public sealed class SwitchOptions
     public long SnapshotJournalBytesMax { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// Past the ceiling, a snapshot is still not due before the journal since the last one holds 1/this of the state's
+    /// size: rewriting a line costs at most this many times the journal it replaces, however large its state. The
+    /// journal a line keeps is then at most max(<see cref="SnapshotJournalBytesMax"/>, state / this).
+    /// </summary>
+    public int SnapshotRewriteRatioMax { get; set; } = 8;
+
+    /// <summary>
     /// Shard partitions of the commit log; a line's journal lives in one of them, by a stable hash of its id. Fewer make
     /// bigger transactions across lines; more spread the write rate (an Azure Table partition serves about 2,000
     /// entities/s). Never change it on live data: a line's journal is found in its shard.

@@ -24,6 +24,7 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.BatchRequestsMax is >= 1 and <= 1_000, nameof(options.BatchRequestsMax), "must be from 1 to 1000 (a journal entry must fit one Azure Table entity)");
         Check(failures, options.SnapshotJournalBytesMin is >= 1 and <= 1L << 30, nameof(options.SnapshotJournalBytesMin), "must be from 1 byte to 1 GiB");
         Check(failures, options.SnapshotJournalBytesMax >= options.SnapshotJournalBytesMin && options.SnapshotJournalBytesMax <= 1L << 30, nameof(options.SnapshotJournalBytesMax), "must be from SnapshotJournalBytesMin to 1 GiB");
+        Check(failures, options.SnapshotRewriteRatioMax is >= 1 and <= 1_000_000, nameof(options.SnapshotRewriteRatioMax), "must be from 1 to 1000000");
         Check(failures, options.CommitLogShards is >= 1 and <= 1_000, nameof(options.CommitLogShards), "must be from 1 to 1000");
         Check(failures, options.CommitLogLinger >= TimeSpan.Zero && options.CommitLogLinger <= TimeSpan.FromMilliseconds(100), nameof(options.CommitLogLinger), "must be from 0 to 100 ms");
         Check(failures, options.CommitLogInFlightMax is >= 1 and <= 64, nameof(options.CommitLogInFlightMax), "must be from 1 to 64");

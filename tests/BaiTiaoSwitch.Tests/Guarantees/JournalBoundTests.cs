@@ -8,8 +8,9 @@ using Xunit;
 namespace BaiTiaoSwitch.Tests.Guarantees;
 
 /// <summary>
-/// The journal rows a line keeps are bounded by <see cref="SwitchOptions.SnapshotJournalBytesMax"/>, however large its
-/// state (issue 7 §4: a line full of open holds must not pile up commit-log rows).
+/// The journal rows a line keeps are bounded by <see cref="SwitchOptions.SnapshotJournalBytesMax"/>, or by a share of its
+/// state when that is larger (<see cref="SwitchOptions.SnapshotRewriteRatioMax"/>), however large its state (issue 7 §4:
+/// a line full of open holds must not pile up commit-log rows, nor rewrite its whole state for a little journal).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class JournalBoundTests(ClusterFixture fixture)
@@ -17,20 +18,24 @@ public sealed class JournalBoundTests(ClusterFixture fixture)
     private const long JournalMax = 8 * 1024;
 
     [Fact]
-    public void The_snapshot_threshold_is_the_state_size_between_the_floor_and_the_ceiling()
+    public void The_snapshot_threshold_is_the_state_size_between_the_floor_and_the_ceiling_and_never_below_the_rewrite_ratio()
     {
-        var options = new SwitchOptions { SnapshotJournalBytesMin = 1_000, SnapshotJournalBytesMax = 10_000 };
+        var options = new SwitchOptions { SnapshotJournalBytesMin = 1_000, SnapshotJournalBytesMax = 10_000, SnapshotRewriteRatioMax = 8 };
 
         Assert.Equal(1_000, AccountStore.SnapshotThreshold(10, options));
         Assert.Equal(5_000, AccountStore.SnapshotThreshold(5_000, options));
-        Assert.Equal(10_000, AccountStore.SnapshotThreshold(70_000_000, options));
+        Assert.Equal(10_000, AccountStore.SnapshotThreshold(80_000, options));
+
+        // Far above the ceiling, a rewrite of the state waits for an eighth of it in journal.
+        Assert.Equal(8_750_000, AccountStore.SnapshotThreshold(70_000_000, options));
+        Assert.Equal(10_000, AccountStore.SnapshotThreshold(70_000_000, new SwitchOptions { SnapshotJournalBytesMin = 1_000, SnapshotJournalBytesMax = 10_000, SnapshotRewriteRatioMax = 1_000_000 }));
     }
 
     [Fact]
     public async Task A_line_whose_state_is_far_larger_than_the_ceiling_snapshots_and_prunes_once_its_journal_passes_the_ceiling()
     {
         var services = SiloSide.Services(fixture.Cluster);
-        var options = new SwitchOptions { SnapshotJournalBytesMin = 1024, SnapshotJournalBytesMax = JournalMax };
+        var options = new SwitchOptions { SnapshotJournalBytesMin = 1024, SnapshotJournalBytesMax = JournalMax, SnapshotRewriteRatioMax = 1_000 };
         var accountId = "bound-" + Guid.NewGuid().ToString("N")[..8];
         var store = new AccountStore(accountId, services, options, NullLogger.Instance);
         var book = new AccountBook(accountId, options);

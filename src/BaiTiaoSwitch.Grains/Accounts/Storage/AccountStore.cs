@@ -82,14 +82,16 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
 
     /// <summary>
     /// True when the journal since the last snapshot is at least as large as that snapshot (and the floor), or has reached
-    /// the ceiling: a line with a huge state keeps a bounded journal and pays with more frequent snapshots.
+    /// the ceiling: a line with a huge state keeps a bounded journal and pays with more frequent snapshots, but never
+    /// rewrites its state for less than 1/<c>SnapshotRewriteRatioMax</c> of it in journal.
     /// </summary>
     public bool WantsSnapshot(long version) =>
         snapshotWrite is not { IsCompleted: false } && journalBytes >= SnapshotThreshold(snapshot.State!.SerializedBytes, options);
 
     /// <summary>The journal bytes after which a line whose last snapshot was <paramref name="snapshotBytes"/> writes the next.</summary>
-    public static long SnapshotThreshold(long snapshotBytes, SwitchOptions options) =>
-        Math.Min(Math.Max(snapshotBytes, options.SnapshotJournalBytesMin), options.SnapshotJournalBytesMax);
+    public static long SnapshotThreshold(long snapshotBytes, SwitchOptions options) => Math.Max(
+        Math.Min(Math.Max(snapshotBytes, options.SnapshotJournalBytesMin), options.SnapshotJournalBytesMax),
+        snapshotBytes / options.SnapshotRewriteRatioMax);
 
     /// <summary>
     /// Appends the entry to the commit log (it fails if that version exists: another activation wrote it). A full image of
@@ -97,7 +99,10 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// </summary>
     public async Task Write(AccountImage changes, AccountImage? image)
     {
-        journalBytes += await head.Append(changes);
+        // Not `journalBytes += await …`: that reads the count before the append and would write back over a reset made
+        // meanwhile by a finished snapshot, so the line would snapshot again after every entry.
+        var appended = await head.Append(changes);
+        journalBytes += appended;
         outbox?.Durable(changes.Version, changes.Events);
         if (image is not null)
         {
