@@ -72,7 +72,7 @@ public sealed class JournalBoundTests(ClusterFixture fixture)
     /// A journal entry or snapshot whose events are published, made large by removals of ids the line never had
     /// (about 34 B each).
     /// </summary>
-    private static AccountImage Image(AccountBook book, long version, int padding) => new()
+    internal static AccountImage Image(AccountBook book, long version, int padding) => new()
     {
         Version = version,
         Header = book.Header with { EventsPublishedThrough = version },

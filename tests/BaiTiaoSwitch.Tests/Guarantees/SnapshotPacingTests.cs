@@ -29,11 +29,11 @@ public sealed class SnapshotPacingTests(ClusterFixture fixture)
         var book = new AccountBook(accountId, options);
 
         // An entry of about 7 KB (over the 4 KiB floor) with a small snapshot, whose write waits at the gate.
-        await store.Write(Image(book, 1, 200), Image(book, 1, 0));
+        await store.Write(JournalBoundTests.Image(book, 1, 200), JournalBoundTests.Image(book, 1, 0));
 
         // The next entry's append is held in the commit log while the snapshot finishes.
         var held = StorageFaults.For(fixture.Cluster.Options.ServiceId).Hold(StorageNames.Journal, target => target.Contains(accountId, StringComparison.Ordinal));
-        var appending = store.Write(Image(book, 2, 20), null);
+        var appending = store.Write(JournalBoundTests.Image(book, 2, 20), null);
         await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
         gate.SetResult();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -50,13 +50,6 @@ public sealed class SnapshotPacingTests(ClusterFixture fixture)
         Assert.Equal(1, store.SnapshotVersion);
         Assert.False(store.WantsSnapshot(2), "the finished snapshot's restart of the journal count was written over by the append in flight");
     }
-
-    private static AccountImage Image(AccountBook book, long version, int padding) => new()
-    {
-        Version = version,
-        Header = book.Header with { EventsPublishedThrough = version },
-        RemovedAuthorizations = Enumerable.Range(0, padding).Select(_ => Guid.NewGuid().ToString("N")).ToList(),
-    };
 
     private sealed class GatedStorage(IGrainStorage inner, Task gate) : IGrainStorage
     {
