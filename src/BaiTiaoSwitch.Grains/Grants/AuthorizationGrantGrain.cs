@@ -79,6 +79,11 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
         // Repeated on a replay, so a retry after a failed push completes it.
         var created = State;
         await PushPolicy(created);
+
+        // Once made, a grant is read rarely: routes are cached by the SDK and each silo's router, and the account decides
+        // payments on its own policy copy. Kept activated it would cost every bound wallet memory for nothing; the next
+        // call reads it back (and pushes the revision the account already holds, which writes nothing).
+        DeactivateOnIdle();
         return View(created, StatusNow(created), created.Limits, showToken: true);
     }
 

@@ -5,7 +5,6 @@ using BaiTiaoSwitch.Payments;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
 using Xunit;
 
 namespace BaiTiaoSwitch.Tests.Lifecycle;
@@ -27,25 +26,11 @@ public sealed class IndexActivationTests(ClusterFixture fixture)
         var tokenEntry = silo.GetGrain<IWalletTokenGrain>(protector.LookupHash(token, Purposes.WalletToken));
         var cardEntry = silo.GetGrain<ICardNumberIndexGrain>(protector.LookupHash(scenario.CardNumber, Purposes.CardNumber));
 
-        Assert.Null(await ActiveOn(tokenEntry));
-        Assert.Null(await ActiveOn(cardEntry));
+        Assert.Null(await Activations.WhereActiveAfterIdle(fixture.Cluster, tokenEntry));
+        Assert.Null(await Activations.WhereActiveAfterIdle(fixture.Cluster, cardEntry));
 
         var paid = await scenario.Wallet("alipay").AuthorizeAsync(new AuthorizeRequest(null, token, Money.Fen(100), Scenario.Shop));
         Assert.Equal(Decision.Approved, paid.Decision);
         Assert.Equal(scenario.CardId, await cardEntry.Find());
-    }
-
-    /// <summary>Where the grain is active, once any deactivation asked for has run (null: nowhere).</summary>
-    private async Task<SiloAddress?> ActiveOn(IAddressable grain)
-    {
-        var management = Activations.SiloGrains(fixture.Cluster).GetGrain<IManagementGrain>(0);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        SiloAddress? address;
-        while ((address = await management.GetActivationAddress(grain)) is not null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        return address;
     }
 }
