@@ -20,8 +20,10 @@ public sealed class StreamEventPublisher(IServiceProvider services, IOptions<Swi
     public Task Publish(string accountId, IReadOnlyList<SwitchEvent> events) =>
         packers.GetOrAdd(SwitchStreams.StreamKeyOf(accountId), PackerOf).Publish(events);
 
-    private StreamMessagePacker PackerOf(string streamKey) => new(
-        message => provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, streamKey)).OnNextBatchAsync(message),
-        options.Value.OutboxEventsPerMessageMax,
-        options.Value.EventStreamWaitingMax);
+    private StreamMessagePacker PackerOf(string streamKey)
+    {
+        // The stream handle is looked up once per stream, not once per message.
+        var stream = provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, streamKey));
+        return new StreamMessagePacker(message => stream.OnNextBatchAsync(message), options.Value.OutboxEventsPerMessageMax, options.Value.EventStreamWaitingMax);
+    }
 }
