@@ -33,9 +33,10 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     public long PrunedThrough => snapshot.State!.JournalPrunedThrough;
 
     /// <summary>
-    /// Reads the snapshot, the journal after it (one range query) and the line's head into <paramref name="book"/>.
-    /// When the head is ahead of what was read, a newer snapshot pruned the journal meanwhile (or another activation
-    /// wrote): the load starts over, a few times. Returns how many entries were replayed.
+    /// Reads the snapshot, the line's head and, when the head is past the snapshot, the journal after it (one range
+    /// query) into <paramref name="book"/>. When what was read does not end at the head, a newer snapshot pruned the
+    /// journal meanwhile (or another activation wrote): the load starts over, a few times. Returns how many entries
+    /// were replayed.
     /// </summary>
     public async Task<int> Load(AccountBook book, CancellationToken cancellationToken)
     {
@@ -56,12 +57,15 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 unpublished.AddRange(await log.ReadEvents(accountId, publishedThrough + 1, book.Version, cancellationToken));
             }
 
-            var (entries, bytes) = await log.Replay(accountId, book.Version + 1, entry =>
+            // The head first: a line whose snapshot is as new as its head (a new line, or one that went idle after a
+            // snapshot) has nothing to replay, and skips the range query. Read before the replay, the head may be
+            // passed by another activation meanwhile; the ETag kept here is then stale, and the fence refuses this one.
+            var stored = await log.ReadHead(accountId, cancellationToken);
+            var (entries, bytes) = (stored?.Version ?? 0) <= book.Version ? (0, 0L) : await log.Replay(accountId, book.Version + 1, entry =>
             {
                 book.Apply(entry);
                 unpublished.Add((entry.Version, entry.Events));
             }, cancellationToken);
-            var stored = await log.ReadHead(accountId, cancellationToken);
             if ((stored?.Version ?? 0) == book.Version)
             {
                 (journalBytes, head.ETag) = (bytes, stored?.ETag);
@@ -73,7 +77,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 return entries;
             }
 
-            if (attempt == LoadAttemptsMax || stored is null || stored.Version < book.Version)
+            if (attempt == LoadAttemptsMax || stored is null)
             {
                 throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {stored?.Version ?? 0}, its journal reads to {book.Version}.");
             }

@@ -22,8 +22,11 @@ public sealed class FaultyJournalTable(IJournalTable inner, StorageFaults faults
     public Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default) =>
         inner.ReadHead(partition, accountId, cancellationToken);
 
-    public IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, CancellationToken cancellationToken = default) =>
-        inner.Read(partition, accountId, fromVersion, cancellationToken);
+    public IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, CancellationToken cancellationToken = default)
+    {
+        faults.RangeRead(StorageNames.Journal, accountId);
+        return inner.Read(partition, accountId, fromVersion, cancellationToken);
+    }
 
     public Task Delete(string partition, IReadOnlyList<string> rowKeys, CancellationToken cancellationToken = default) =>
         inner.Delete(partition, rowKeys, cancellationToken);

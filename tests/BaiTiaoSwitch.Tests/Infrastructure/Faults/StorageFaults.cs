@@ -14,6 +14,7 @@ public sealed class StorageFaults
     private readonly Lock gate = new();
     private readonly Dictionary<(string Store, Fault Fault), int> injected = [];
     private readonly Dictionary<string, int> writes = new(StringComparer.Ordinal);
+    private readonly List<(string Store, string Target)> rangeReads = [];
     private readonly List<(string Store, Func<string, bool> Target, Fault Fault)> armed = [];
     private readonly List<(string Store, Func<string, bool> Target, TaskCompletionSource Stored)> watchers = [];
     private readonly List<(string Store, Func<string, bool> Target, HeldWrite Held)> holds = [];
@@ -90,6 +91,24 @@ public sealed class StorageFaults
         lock (gate)
         {
             return writes.GetValueOrDefault(store);
+        }
+    }
+
+    /// <summary>Notes a range query of <paramref name="store"/> (queries are never faulted, only counted).</summary>
+    public void RangeRead(string store, string target)
+    {
+        lock (gate)
+        {
+            rangeReads.Add((store, target));
+        }
+    }
+
+    /// <summary>How many range queries of <paramref name="store"/> had a matching target.</summary>
+    public int RangeReads(string store, Func<string, bool> target)
+    {
+        lock (gate)
+        {
+            return rangeReads.Count(read => read.Store == store && target(read.Target));
         }
     }
 
