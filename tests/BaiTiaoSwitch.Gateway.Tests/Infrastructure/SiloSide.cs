@@ -14,7 +14,7 @@ public static class SiloSide
     /// <summary>Drops every idle activation in the cluster, as a silo's restart or a move would: the next call starts afresh.</summary>
     public static Task DeactivateAll(TestCluster cluster) => Grains(cluster).GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-    /// <summary>True when the stored row of <paramref name="grainId"/>'s state <paramref name="stateName"/> exists in the entities table.</summary>
+    /// <summary>True when the stored row of <paramref name="grainId"/>'s state <paramref name="stateName"/> exists in the entities store.</summary>
     public static async Task<bool> RowExists<TState>(TestCluster cluster, string stateName, GrainId grainId)
         where TState : new()
     {
