@@ -6,7 +6,7 @@ public sealed partial class CreditAccountGrain
     private IGrainTimer? reminderRetry;
 
     // Whether this activation registered the reminder, and the registration under way: a hold made on a line with
-    // none registers it once, without the payment waiting for it.
+    // none registers it once, and every payment answered meanwhile waits for that one registration.
     private bool reminderHeld;
     private Task? reminderRegistration;
 
@@ -26,14 +26,24 @@ public sealed partial class CreditAccountGrain
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireHolds();
 
-    /// <summary>After an operation: a line that now has something to expire and no reminder in this activation gets one.</summary>
-    private void EnsureUpkeepReminder()
+    /// <summary>
+    /// After an operation, before its answer: a line that now has something to expire and no reminder in this activation
+    /// gets one, so an acknowledged hold always has its reminder (or, if storage refused it, a live retry).
+    /// </summary>
+    private Task EnsureUpkeepReminder()
     {
+        if (reminderHeld || !upkeep.NeedsReminder)
+        {
+            return Task.CompletedTask;
+        }
+
         // A failed registration is tried again by its timer, not by every payment meanwhile.
-        if (!reminderHeld && reminderRetry is null && reminderRegistration is not { IsCompleted: false } && upkeep.NeedsReminder)
+        if (reminderRetry is null && reminderRegistration is not { IsCompleted: false })
         {
             reminderRegistration = KeepUpkeepReminder();
         }
+
+        return reminderRegistration ?? Task.CompletedTask;
     }
 
     /// <summary>

@@ -130,7 +130,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         {
             var result = await pipeline.Run(Acting(), idempotencyKey, operation);
             upkeep.RunIfBehind();
-            EnsureUpkeepReminder();
+            await EnsureUpkeepReminder();
             return result;
         }
         finally
