@@ -59,6 +59,10 @@ public sealed partial class VirtualCardGrain
             await card.Write(staged);
         }
 
+        // Once bound, a card is called rarely (management calls; payments go to the account, which decides on its own
+        // policy copy). Kept activated it would cost every idle line memory for nothing; the next call reads it back.
+        DeactivateOnIdle();
+
         // The wallet token is shown only to the channel that owns the grant.
         return requesterChannel == channel ? grant : grant with { WalletToken = null };
     }
