@@ -3,7 +3,6 @@ using BaiTiaoSwitch.CommitLog;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
-using BaiTiaoSwitch.Tests.Infrastructure.Faults;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Xunit;
@@ -44,10 +43,7 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var reminders = SiloSide.Reminders(fixture.Cluster);
         var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var stored = StorageFaults.For(fixture.Cluster.Options.ServiceId).WhenStored(FaultyReminderTable.Store,
-            target => target.Contains(scenario.AccountId, StringComparison.Ordinal) && target.EndsWith("/" + LineUpkeep.ReminderName, StringComparison.Ordinal));
-        await scenario.Pay("alipay", 100);
-        await stored.WaitAsync(TimeSpan.FromSeconds(30));
+        await scenario.Pay("alipay", 100); // a line's first hold registers its reminder before it is answered
         var registered = await reminders.ReadRow(grainId, LineUpkeep.ReminderName);
         Assert.True(await reminders.RemoveRow(grainId, LineUpkeep.ReminderName, registered!.ETag!));
 
@@ -60,15 +56,8 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
     [Fact]
     public async Task A_line_whose_holds_all_ended_lets_its_reminder_go()
     {
-        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
-        var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var stored = StorageFaults.For(fixture.Cluster.Options.ServiceId).WhenStored(FaultyReminderTable.Store,
-            target => target.Contains(scenario.AccountId, StringComparison.Ordinal) && target.EndsWith("/" + LineUpkeep.ReminderName, StringComparison.Ordinal));
-        var hold = await scenario.Pay("alipay", 100);
-        await stored.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
+        var (scenario, grainId) = await LineWhoseOnlyHoldWasReversed();
 
-        await scenario.Wallet("alipay").ReverseAsync(hold.AuthorizationId);
         await SiloSide.Grains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
 
         Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
@@ -77,17 +66,22 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
     [Fact]
     public async Task A_closed_line_with_nothing_left_to_expire_keeps_no_reminder()
     {
-        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
-        var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var stored = StorageFaults.For(fixture.Cluster.Options.ServiceId).WhenStored(FaultyReminderTable.Store,
-            target => target.Contains(scenario.AccountId, StringComparison.Ordinal) && target.EndsWith("/" + LineUpkeep.ReminderName, StringComparison.Ordinal));
-        var hold = await scenario.Pay("alipay", 100);
-        await stored.WaitAsync(TimeSpan.FromSeconds(30));
-        await scenario.Wallet("alipay").ReverseAsync(hold.AuthorizationId);
+        var (scenario, grainId) = await LineWhoseOnlyHoldWasReversed();
 
         await scenario.Issuer.CloseAccountAsync(scenario.AccountId);
 
         Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
+    }
+
+    /// <summary>A line that had a reminder (its hold's), whose only hold then ended.</summary>
+    private async Task<(Scenario Scenario, GrainId Line)> LineWhoseOnlyHoldWasReversed()
+    {
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var grainId = GrainId.Create("creditaccount", scenario.AccountId);
+        var hold = await scenario.Pay("alipay", 100);
+        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
+        await scenario.Wallet("alipay").ReverseAsync(hold.AuthorizationId);
+        return (scenario, grainId);
     }
 
     [Fact]
