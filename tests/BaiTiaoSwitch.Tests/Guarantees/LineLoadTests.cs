@@ -32,7 +32,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
     public async Task A_line_whose_snapshot_is_as_new_as_its_head_loads_without_reading_its_journal()
     {
         var accountId = NewAccountId();
-        var store = new AccountStore(accountId, SiloSide.Services(fixture.Cluster), options, NullLogger.Instance);
+        var store = StoreOf(accountId);
         var book = new AccountBook(accountId, options);
         await store.Write(JournalBoundTests.Image(book, 1, 2), null);
         await store.Write(JournalBoundTests.Image(book, 2, 2), JournalBoundTests.Image(book, 2, 0));
@@ -49,7 +49,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
     public async Task A_line_with_entries_after_its_snapshot_replays_them_with_one_range_query()
     {
         var accountId = NewAccountId();
-        var store = new AccountStore(accountId, SiloSide.Services(fixture.Cluster), options, NullLogger.Instance);
+        var store = StoreOf(accountId);
         var book = new AccountBook(accountId, options);
         await store.Write(JournalBoundTests.Image(book, 1, 2), JournalBoundTests.Image(book, 1, 0));
         await store.Settled();
@@ -62,11 +62,13 @@ public sealed class LineLoadTests(ClusterFixture fixture)
         Assert.Equal(1, JournalReads(accountId));
     }
 
+    private AccountStore StoreOf(string accountId) => new AccountStore(accountId, SiloSide.Services(fixture.Cluster), options, NullLogger.Instance);
+
     private static string NewAccountId() => "load-" + Guid.NewGuid().ToString("N")[..8];
 
     private async Task<(AccountBook Book, int Replayed)> Load(string accountId)
     {
-        var store = new AccountStore(accountId, SiloSide.Services(fixture.Cluster), options, NullLogger.Instance);
+        var store = StoreOf(accountId);
         var book = new AccountBook(accountId, options);
         var replayed = await store.Load(book, CancellationToken.None);
         return (book, replayed);
