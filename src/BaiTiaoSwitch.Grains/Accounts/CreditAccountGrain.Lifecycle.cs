@@ -3,8 +3,13 @@ namespace BaiTiaoSwitch.Accounts;
 // The line itself: opening, status, limits and score, the holder check, and the policy copies of cards and grants.
 public sealed partial class CreditAccountGrain
 {
-    public Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request) =>
-        Run(idempotencyKey, AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, book.Options.CreditTerms));
+    public async Task<AccountSnapshot> Open(string idempotencyKey, OpenAccountRequest request)
+    {
+        var open = AccountLifecycle.Open(request, this.GetPrimaryKeyString(), protector, book.Options.CreditTerms);
+        var snapshot = await Run(idempotencyKey, open);
+        await KeepUpkeepReminder();
+        return snapshot;
+    }
 
     public async Task<AccountSnapshot> GetSnapshot()
     {

@@ -130,7 +130,6 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         {
             var result = await pipeline.Run(Acting(), idempotencyKey, operation);
             upkeep.RunIfBehind();
-            await EnsureUpkeepReminder();
             return result;
         }
         finally
@@ -186,7 +185,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {AlertId} over_limit on account {AccountId}: forced posting of {Amount} on {AuthorizationId}; over the line's limit: {OverLimit}")]
     private partial void LogForcedPosting(string accountId, string alertId, string authorizationId, long amount, bool overLimit);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: registering the hold-expiry reminder failed; tried again every HoldSweepPeriod while the line is active, and by its next activation or hold")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: registering the hold-expiry reminder failed; tried again every HoldSweepPeriod while the line is active, and by its next activation")]
     private partial void LogReminderFailed(Exception exception, string accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: another activation wrote after version {Version}; this stale one deactivates, its callers get outcome_unknown")]

@@ -18,11 +18,8 @@ public sealed partial class LineUpkeep(AccountBook book, RequestRecords requests
     public const string ReminderName = "hold-sweep";
     private Task<int>? running;
 
-    /// <summary>
-    /// True while something on the line comes due with time and no call: an open hold to expire, or a credit period to
-    /// cut. A line with neither (a new line, one whose holds all ended) keeps no reminder; the next hold registers it.
-    /// </summary>
-    public bool NeedsReminder => book.Header.OpenHolds > 0 || book.Credit.Periods.Count > 0;
+    /// <summary>True when the line is closed and has nothing left to expire: its reminder can go.</summary>
+    public bool IsDone => book.Header.Status == AccountStatus.Closed && book.Header.OpenHolds == 0 && book.Credit.Periods.Count == 0;
 
     /// <summary>Runs the upkeep (or joins the run under way). Returns how many holds expired.</summary>
     public Task<int> Run() => running is { IsCompleted: false } ? running : running = Loop();

@@ -43,7 +43,6 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var reminders = SiloSide.Reminders(fixture.Cluster);
         var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        await scenario.Pay("alipay", 100); // a line's first hold registers its reminder before it is answered
         var registered = await reminders.ReadRow(grainId, LineUpkeep.ReminderName);
         Assert.True(await reminders.RemoveRow(grainId, LineUpkeep.ReminderName, registered!.ETag!));
 
@@ -54,34 +53,14 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_line_whose_holds_all_ended_lets_its_reminder_go()
-    {
-        var (scenario, grainId) = await LineWhoseOnlyHoldWasReversed();
-
-        await SiloSide.Grains(fixture.Cluster).GetGrain<ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
-
-        Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
-    }
-
-    [Fact]
     public async Task A_closed_line_with_nothing_left_to_expire_keeps_no_reminder()
     {
-        var (scenario, grainId) = await LineWhoseOnlyHoldWasReversed();
+        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
+        var grainId = GrainId.Create("creditaccount", scenario.AccountId);
 
         await scenario.Issuer.CloseAccountAsync(scenario.AccountId);
 
         Assert.Null(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
-    }
-
-    /// <summary>A line that had a reminder (its hold's), whose only hold then ended.</summary>
-    private async Task<(Scenario Scenario, GrainId Line)> LineWhoseOnlyHoldWasReversed()
-    {
-        var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
-        var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var hold = await scenario.Pay("alipay", 100);
-        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(grainId, LineUpkeep.ReminderName));
-        await scenario.Wallet("alipay").ReverseAsync(hold.AuthorizationId);
-        return (scenario, grainId);
     }
 
     [Fact]
