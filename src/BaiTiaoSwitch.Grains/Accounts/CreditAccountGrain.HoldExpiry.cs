@@ -4,6 +4,7 @@ namespace BaiTiaoSwitch.Accounts;
 public sealed partial class CreditAccountGrain
 {
     private IGrainTimer? reminderRetry;
+    private Task? reminderRegistration;
 
     public async Task<int> ExpireHolds()
     {
@@ -22,29 +23,43 @@ public sealed partial class CreditAccountGrain
     public Task ReceiveReminder(string reminderName, TickStatus status) => ExpireHolds();
 
     /// <summary>
-    /// Every open line has its expiry reminder. Registering it can fail while the line's answer is already durable (a
-    /// silo whose reminder service is still reading its range after a start, or storage), and an opened line must not be
-    /// answered as an error for that: this activation tries again every <see cref="SwitchOptions.HoldSweepPeriod"/> on a
-    /// grain timer until it succeeds, and the next activation tries again too.
+    /// Every open line has its expiry reminder, but a line's answers never wait on the reminder service for long: a
+    /// silo whose reminder service is still reading its range after a start holds a registration for up to 20 s (as
+    /// long as a caller waits for an answer). So the registration runs beside the caller, who waits at most
+    /// <see cref="SwitchOptions.ReminderWaitMax"/>. If it fails, this activation tries again every
+    /// <see cref="SwitchOptions.HoldSweepPeriod"/> on a grain timer that keeps the line in memory until it succeeds,
+    /// so a line with holds is never left idle without its reminder; the next activation tries again too.
     /// </summary>
-    private async Task KeepUpkeepReminder()
+    private Task KeepUpkeepReminder()
     {
         if (upkeep.IsDone)
         {
             StopReminderRetry();
-            return;
+            return Task.CompletedTask;
         }
 
+        if (reminderRegistration is not { IsCompleted: false })
+        {
+            reminderRegistration = RegisterUpkeepReminder();
+        }
+
+        return reminderRegistration.IsCompleted ? Task.CompletedTask : Task.WhenAny(reminderRegistration, Task.Delay(book.Options.ReminderWaitMax));
+    }
+
+    private async Task RegisterUpkeepReminder()
+    {
         try
         {
             await this.RegisterOrUpdateReminder(LineUpkeep.ReminderName, book.Options.HoldSweepPeriod, book.Options.HoldSweepPeriod);
             StopReminderRetry();
+            // The line may have closed with nothing left to expire while this registration waited.
+            await DropReminderIfDone();
         }
         catch (Exception exception)
         {
             LogReminderFailed(exception, book.Header.AccountId);
             var period = book.Options.HoldSweepPeriod;
-            reminderRetry ??= this.RegisterGrainTimer(_ => KeepUpkeepReminder(), period, period);
+            reminderRetry ??= this.RegisterGrainTimer(_ => KeepUpkeepReminder(), new GrainTimerCreationOptions(period, period) { KeepAlive = true });
         }
     }
 

@@ -151,6 +151,12 @@ public sealed class SwitchOptions
     /// <summary>How often the hold-expiry reminder runs (Orleans reminders: one minute or more in production).</summary>
     public TimeSpan HoldSweepPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long an answer of a line waits for the line's reminder to be registered before it goes out anyway (the
+    /// registration goes on, and is retried until it succeeds).
+    /// </summary>
+    public TimeSpan ReminderWaitMax { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The card BIN (issuer identification number): 6 or 8 digits.</summary>
     public string CardBin { get; set; } = "62123400";
 

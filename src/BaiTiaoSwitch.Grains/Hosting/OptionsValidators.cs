@@ -49,6 +49,7 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.RequestKeyShards is >= 1 and <= 100, nameof(options.RequestKeyShards), "must be from 1 to 100");
         Check(failures, options.RequestKeySweepPeriod >= TimeSpan.FromMinutes(1), nameof(options.RequestKeySweepPeriod), "must be at least 1 minute (Orleans reminders)");
         Check(failures, options.HoldSweepPeriod > TimeSpan.Zero, nameof(options.HoldSweepPeriod), "must be more than 0");
+        Check(failures, options.ReminderWaitMax >= TimeSpan.Zero && options.ReminderWaitMax <= TimeSpan.FromSeconds(10), nameof(options.ReminderWaitMax), "must be from 0 to 10 seconds (a caller waits on it)");
         Check(failures, options.CardValidityMonths is >= 1 and <= 120, nameof(options.CardValidityMonths), "must be from 1 to 120");
         Check(failures, options.LifecycleAnswersMax is >= 1 and <= 1_000, nameof(options.LifecycleAnswersMax), "must be from 1 to 1000 (they live in the card's or grant's state)");
         Check(failures, options.CardGrantsMax is >= 1 and <= 1_000, nameof(options.CardGrantsMax), "must be from 1 to 1000");

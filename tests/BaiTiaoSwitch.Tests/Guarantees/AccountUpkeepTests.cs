@@ -43,13 +43,13 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var reminders = SiloSide.Reminders(fixture.Cluster);
         var grainId = GrainId.Create("creditaccount", scenario.AccountId);
-        var registered = await reminders.ReadRow(grainId, LineUpkeep.ReminderName);
+        var registered = await SiloSide.ReminderOnceStored(fixture.Cluster, grainId, LineUpkeep.ReminderName);
         Assert.True(await reminders.RemoveRow(grainId, LineUpkeep.ReminderName, registered!.ETag!));
 
         await Activations.DeactivateAll(fixture.Cluster);
         await scenario.Issuer.GetAccountAsync(scenario.AccountId);
 
-        Assert.NotNull(await reminders.ReadRow(grainId, LineUpkeep.ReminderName));
+        Assert.NotNull(await SiloSide.ReminderOnceStored(fixture.Cluster, grainId, LineUpkeep.ReminderName));
     }
 
     [Fact]
@@ -57,6 +57,7 @@ public sealed class AccountUpkeepTests(ClusterFixture fixture)
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var grainId = GrainId.Create("creditaccount", scenario.AccountId);
+        Assert.NotNull(await SiloSide.ReminderOnceStored(fixture.Cluster, grainId, LineUpkeep.ReminderName));
 
         await scenario.Issuer.CloseAccountAsync(scenario.AccountId);
 

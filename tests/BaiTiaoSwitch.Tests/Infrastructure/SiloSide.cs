@@ -12,4 +12,23 @@ public static class SiloSide
 
     /// <summary>The reminder table itself (storage), which a test may read from any thread.</summary>
     public static IReminderTable Reminders(TestCluster cluster) => Services(cluster).GetRequiredService<IReminderTable>();
+
+    /// <summary>
+    /// The reminder's row once it is stored. A line registers its reminder beside its answer (waiting at most
+    /// <c>ReminderWaitMax</c>), so under load the row may land just after the answer; null after a minute.
+    /// </summary>
+    public static async Task<ReminderEntry?> ReminderOnceStored(TestCluster cluster, GrainId grain, string reminderName)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (true)
+        {
+            var row = await Reminders(cluster).ReadRow(grain, reminderName);
+            if (row is not null || DateTime.UtcNow > deadline)
+            {
+                return row;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
