@@ -20,4 +20,10 @@ public sealed class CreditOptions
 
     /// <summary>How often the credit grain's reminder runs what came due (cuts, late fees) and re-drives unfinished intents.</summary>
     public TimeSpan DuePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a credit operation waits for its reminder's registration before it goes on (the registration goes on
+    /// beside it, and a later operation or activation tries again if it failed).
+    /// </summary>
+    public TimeSpan ReminderWaitMax { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -13,6 +13,7 @@ public sealed class CreditOptionsValidator : IValidateOptions<CreditOptions>
         Check(failures, options.AnswersMax is >= 1 and <= 10_000, nameof(options.AnswersMax), "must be from 1 to 10000");
         Check(failures, options.StatementsListedMax is >= 1 and <= 600, nameof(options.StatementsListedMax), "must be from 1 to 600");
         Check(failures, options.DuePeriod >= TimeSpan.FromSeconds(1) && options.DuePeriod <= TimeSpan.FromDays(1), nameof(options.DuePeriod), "must be from 1 second to 1 day (an Orleans reminder's period)");
+        Check(failures, options.ReminderWaitMax >= TimeSpan.Zero && options.ReminderWaitMax <= TimeSpan.FromSeconds(10), nameof(options.ReminderWaitMax), "must be from 0 to 10 seconds (a caller waits on it)");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

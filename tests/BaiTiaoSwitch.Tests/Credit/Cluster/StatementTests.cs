@@ -99,7 +99,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         await CreditLines.Purchase(scenario, 777);
         Assert.Empty(await scenario.Issuer.ListStatementsAsync(scenario.AccountId));
         var credit = SiloSide.Grains(fixture.Cluster).GetGrain<IAccountCreditGrain>(scenario.AccountId);
-        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+        Assert.NotNull(await SiloSide.ReminderOnceStored(fixture.Cluster, credit.GetGrainId(), AccountCreditGrain.ReminderName));
 
         CreditLines.AdvancePastCut(cut);
         await credit.AsReference<IRemindable>().ReceiveReminder(AccountCreditGrain.ReminderName, default);
@@ -121,7 +121,7 @@ public sealed class StatementTests(ClusterFixture fixture)
         await SiloSide.Grains(fixture.Cluster).GetGrain<Accounts.ICreditAccountGrain>(scenario.AccountId).ExpireHolds();
         await cutStored.WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.NotNull(await SiloSide.Reminders(fixture.Cluster).ReadRow(credit.GetGrainId(), AccountCreditGrain.ReminderName));
+        Assert.NotNull(await SiloSide.ReminderOnceStored(fixture.Cluster, credit.GetGrainId(), AccountCreditGrain.ReminderName));
         Assert.Equal(888, Assert.Single(await scenario.Issuer.ListStatementsAsync(scenario.AccountId)).NewBalance);
     }
 
