@@ -1,6 +1,7 @@
 # Sourced by chaos.sh: silos under supervision, the killer, and the count of what happened.
 # Every event is a line "unix-seconds start|exit|kill silo-index pid [exit-code]" in $STATE/events.
 # shellcheck shell=bash
+# Times are bash's own $EPOCHSECONDS (bash 5): a `date` child killed by a stopping run's TERM left an empty operand.
 
 SUPERVISORS=()
 
@@ -13,29 +14,29 @@ supervise() {
     start_silo $((12111 + i)) $((32000 + i)) "$LOGS/silo-$i.log"
     pid=$LAST_PID
     echo "$pid" >"$STATE/silo-$i.pid"
-    echo "$(date +%s) start $i $pid" >>"$STATE/events"
+    echo "$EPOCHSECONDS start $i $pid" >>"$STATE/events"
     code=0
     wait "$pid" || code=$?
-    echo "$(date +%s) exit $i $pid $code" >>"$STATE/events"
+    echo "$EPOCHSECONDS exit $i $pid $code" >>"$STATE/events"
     [[ -e $STATE/stopping ]] || sleep 1
   done
 }
 
 # Every $EVERY s for $1 s, SIGKILLs a silo chosen by the seeded generator (only while the load client runs).
 kill_randomly() {
-  local end=$(( $(date +%s) + $1 )) next victim pid
+  local end=$(( $EPOCHSECONDS + $1 )) next victim pid
   RANDOM=$SEED
-  next=$(( $(date +%s) + EVERY ))
+  next=$(( $EPOCHSECONDS + EVERY ))
   while (( next < end )); do
-    while (( $(date +%s) < next )); do
+    while (( $EPOCHSECONDS < next )); do
       kill -0 "$CLIENT_PID" 2>/dev/null || return 0
       sleep 0.5
     done
     victim=$(( RANDOM % SILOS ))
     pid=$(cat "$STATE/silo-$victim.pid")
     if kill -KILL "$pid" 2>/dev/null; then
-      echo "$(date +%s) kill $victim $pid" >>"$STATE/events"
-      say "chaos.sh: SIGKILL silo $victim (pid $pid) at +$(( $(date +%s) - end + $1 )) s"
+      echo "$EPOCHSECONDS kill $victim $pid" >>"$STATE/events"
+      say "chaos.sh: SIGKILL silo $victim (pid $pid) at +$(( $EPOCHSECONDS - end + $1 )) s"
     fi
     next=$(( next + EVERY ))
   done
