@@ -37,7 +37,7 @@ public sealed class TlsClusterTests
             // A TLS gateway port never completes Orleans' handshake with a plaintext client: it never connects. (Giving up
             // takes Orleans minutes; a plaintext cluster would have let it in within the first second.)
             using var plaintextClient = Sdk(builder.Options, tls: false);
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(8));
             var refused = await Assert.ThrowsAnyAsync<Exception>(() => plaintextClient.StartAsync(patience.Token));
             Assert.True(refused is OperationCanceledException or Orleans.Runtime.Messaging.ConnectionFailedException, refused.ToString());
         }
