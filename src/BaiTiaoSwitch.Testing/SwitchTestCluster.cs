@@ -105,6 +105,11 @@ public class SwitchTestCluster
             {
                 // Each attempt waited the messaging timeout (20 s): try again.
             }
+            catch (OperationCanceledException) when (attempt < ReadyAttemptsMax)
+            {
+                // The line's first activation took longer than Orleans' activation deadline (30 s) and was cancelled:
+                // storage was still slow to answer. Try again; nothing was written without its key.
+            }
         }
     }
 
