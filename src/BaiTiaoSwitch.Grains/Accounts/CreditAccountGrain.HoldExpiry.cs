@@ -4,7 +4,7 @@ namespace BaiTiaoSwitch.Accounts;
 public sealed partial class CreditAccountGrain
 {
     private IGrainTimer? reminderRetry;
-    private Task? reminderRegistration;
+    private readonly Reminders.BoundedRegistration reminderRegistration = new();
 
     public async Task<int> ExpireHolds()
     {
@@ -38,12 +38,7 @@ public sealed partial class CreditAccountGrain
             return Task.CompletedTask;
         }
 
-        if (reminderRegistration is not { IsCompleted: false })
-        {
-            reminderRegistration = RegisterUpkeepReminder();
-        }
-
-        return reminderRegistration.IsCompleted ? Task.CompletedTask : Task.WhenAny(reminderRegistration, Task.Delay(book.Options.ReminderWaitMax));
+        return reminderRegistration.Keep(RegisterUpkeepReminder, book.Options.ReminderWaitMax);
     }
 
     private async Task RegisterUpkeepReminder()

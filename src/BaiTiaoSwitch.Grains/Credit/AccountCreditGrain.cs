@@ -64,27 +64,14 @@ public sealed partial class AccountCreditGrain : Grain, IAccountCreditGrain, IRe
     /// <summary>True once this activation has made sure the reminder exists (only for an account that exists).</summary>
     private bool reminderKept;
 
-    private Task? reminderRegistration;
+    private readonly Reminders.BoundedRegistration reminderRegistration = new();
 
     /// <summary>
     /// An opened line's credit grain keeps its reminder, so cuts run with no call from outside. An operation waits at
     /// most <see cref="CreditOptions.ReminderWaitMax"/> for it: a starting reminder service holds a registration for up
     /// to 20 s, as long as a caller waits for an answer, and the registration goes on beside the operation.
     /// </summary>
-    private Task KeepReminder()
-    {
-        if (reminderKept)
-        {
-            return Task.CompletedTask;
-        }
-
-        if (reminderRegistration is not { IsCompleted: false })
-        {
-            reminderRegistration = RegisterReminder();
-        }
-
-        return reminderRegistration.IsCompleted ? Task.CompletedTask : Task.WhenAny(reminderRegistration, Task.Delay(options.ReminderWaitMax));
-    }
+    private Task KeepReminder() => reminderKept ? Task.CompletedTask : reminderRegistration.Keep(RegisterReminder, options.ReminderWaitMax);
 
     private async Task RegisterReminder()
     {
