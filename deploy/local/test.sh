@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against Azurite: installs Azurite from package-lock.json when missing, starts it
 # in memory (or reuses one that already runs on 127.0.0.1:10000-10002), builds BaiTiaoSwitch.sln and runs `dotnet test`
-# on each of its test projects (a fresh Azurite for each, when this script started it), then a short chaos run (deploy/local/chaos.sh: silos SIGKILLed under HTTP load), stops Azurite and exits non-zero if any
-# test or chaos check failed.
+# on each of its test projects (a fresh Azurite for each, when this script started it), then a short chaos run
+# (deploy/local/chaos.sh: silos SIGKILLed under HTTP load), stops Azurite and exits non-zero if any test or chaos
+# check failed.
 #
 #   deploy/local/test.sh                                       every test, then 2 minutes of chaos
 #   deploy/local/test.sh --filter "FullyQualifiedName~Smoke"   extra arguments go to dotnet test (no chaos then)
