@@ -121,6 +121,7 @@ public sealed class BenchOptions
                 case "--batch-parallelism": options.BatchParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--http-result": options.HttpResultFile = Next(); break;
                 case "--keep": options.Keep = true; break;
+                case "--alloc-types": AllocationSampler.Enable(); break;
                 case "--storage-serializer": options.StorageSerializer = Next(); break;
                 case "--snapshot-off-turn": options.SnapshotOffTurn = true; break;
                 case "--quick":
@@ -179,6 +180,7 @@ public sealed class BenchOptions
           --http-result FILE      quote the signed-HTTP figure from the output of tests/BaiTiaoSwitch.Gateway.Benchmarks
           --raw-seconds 3 --raw-parallelism 64
           --keep                  keep this run's tables and container in Azurite
+          --alloc-types           sample what each closed-loop workload allocates, by type (the runtime's allocation ticks)
         what-ifs (they change the system under test, only through the silo's configuration; the default is production):
           --set Name=Value              a SwitchOptions setting, e.g. --set RequestKeyShards=1 (repeatable)
           --storage-serializer orleans  journal and snapshots in Orleans' binary format instead of Newtonsoft JSON

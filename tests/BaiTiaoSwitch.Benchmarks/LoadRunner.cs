@@ -63,11 +63,14 @@ public static class LoadRunner
             StorageTimings.ResetAll();
             AzureRequestTally.Reset();
             MeasuredEventPublisher.Reset();
+            AllocationSampler.Reset();
             var meter = ResourceMeter.Start(azurite);
             await Task.Delay(measure);
             var use = meter.Stop();
             var authorizations = Math.Max(1, states.Sum(state => state.Approved + state.Declined));
-            var requests = AzureRequestTally.Per(authorizations, "authorization").Concat(MeasuredEventPublisher.Per(authorizations, "authorization"));
+            var requests = AzureRequestTally.Per(authorizations, "authorization")
+                .Concat(MeasuredEventPublisher.Per(authorizations, "authorization"))
+                .Concat(AllocationSampler.Per(authorizations, "authorization"));
             return (use, (IReadOnlyList<string>)[.. StorageTimings.Summaries(use.Seconds), .. requests], StorageTimings.For(StorageNames.Journal).Writes.Read().Count);
         });
 
