@@ -6,7 +6,9 @@ namespace BaiTiaoSwitch.Accounts;
 /// </summary>
 /// <remarks>
 /// A line carries a dozen of these and most stay empty (a line with no plan, no alert, no refund), so the map and its
-/// two change sets are made on first use: an idle line keeps about 250 B less per empty map.
+/// two change sets are made on first use: an idle line keeps about 250 B less per empty map. The change sets are let go
+/// once taken, not cleared: a cleared set keeps its grown entry array, and an idle line kept about 1.5 KiB of them
+/// (4 used maps, 360 B each). A busy line makes them again for its next batch, a few hundred bytes per batch.
 /// </remarks>
 public sealed class TrackedMap<TValue>
     where TValue : class
@@ -81,11 +83,7 @@ public sealed class TrackedMap<TValue>
         ClearChanges();
     }
 
-    public void ClearChanges()
-    {
-        changed?.Clear();
-        removed?.Clear();
-    }
+    public void ClearChanges() => (changed, removed) = (null, null);
 
     private IEnumerable<string> Changed() => changed ?? Enumerable.Empty<string>();
 

@@ -22,15 +22,18 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     private readonly CommitLog.SharedCommitLog log = services.GetRequiredService<CommitLog.SharedCommitLog>();
     private readonly IGrainStorage snapshots = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Snapshots);
     private readonly Serializer serializer = services.GetRequiredService<Serializer>();
-    private readonly GrainState<AccountImage> snapshot = new(new AccountImage());
     private readonly LineHead head = new(services.GetRequiredService<CommitLog.SharedCommitLog>(), accountId);
     private long journalBytes;
     private Task? snapshotWrite;
 
-    public long SnapshotVersion => snapshot.State!.Version;
+    // What the line needs of its stored snapshot: where it stands, its size and its ETag. Not the image itself, which
+    // the book has taken in: an idle line kept an empty image (about 700 B of empty lists) or its last snapshot's lists.
+    private SnapshotMark stored = SnapshotMark.None;
+
+    public long SnapshotVersion => stored.Version;
 
     /// <summary>Journal versions up to this one are known to be deleted.</summary>
-    public long PrunedThrough => snapshot.State!.JournalPrunedThrough;
+    public long PrunedThrough => stored.JournalPrunedThrough;
 
     /// <summary>
     /// Reads the snapshot, the line's head and, when the head is past the snapshot, the journal after it (one range
@@ -43,10 +46,12 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         for (var attempt = 1; ; attempt++)
         {
             book.Clear();
-            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), snapshot, cancellationToken);
-            if (snapshot.RecordExists)
+            var read = new GrainState<AccountImage>(new AccountImage());
+            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), read, cancellationToken);
+            stored = SnapshotMark.Of(read);
+            if (read.RecordExists)
             {
-                book.Apply(snapshot.State!);
+                book.Apply(read.State!);
             }
 
             var unpublished = new List<(long Version, List<Events.SwitchEvent> Events)>();
@@ -60,15 +65,15 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             // The head first: a line whose snapshot is as new as its head (a new line, or one that went idle after a
             // snapshot) has nothing to replay, and skips the range query. Read before the replay, the head may be
             // passed by another activation meanwhile; the ETag kept here is then stale, and the fence refuses this one.
-            var stored = await log.ReadHead(accountId, cancellationToken);
-            var (entries, bytes) = (stored?.Version ?? 0) <= book.Version ? (0, 0L) : await log.Replay(accountId, book.Version + 1, entry =>
+            var headRow = await log.ReadHead(accountId, cancellationToken);
+            var (entries, bytes) = (headRow?.Version ?? 0) <= book.Version ? (0, 0L) : await log.Replay(accountId, book.Version + 1, entry =>
             {
                 book.Apply(entry);
                 unpublished.Add((entry.Version, entry.Events));
             }, cancellationToken);
-            if ((stored?.Version ?? 0) == book.Version)
+            if ((headRow?.Version ?? 0) == book.Version)
             {
-                (journalBytes, head.ETag) = (bytes, stored?.ETag);
+                (journalBytes, head.ETag) = (bytes, headRow?.ETag);
                 foreach (var (version, events) in unpublished.Where(entry => entry.Version > book.Header.EventsPublishedThrough))
                 {
                     outbox?.Durable(version, events);
@@ -77,9 +82,9 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 return entries;
             }
 
-            if (attempt == LoadAttemptsMax || stored is null)
+            if (attempt == LoadAttemptsMax || headRow is null)
             {
-                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {stored?.Version ?? 0}, its journal reads to {book.Version}.");
+                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {headRow?.Version ?? 0}, its journal reads to {book.Version}.");
             }
         }
     }
@@ -90,7 +95,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     /// rewrites its state for less than 1/<c>SnapshotRewriteRatioMax</c> of it in journal.
     /// </summary>
     public bool WantsSnapshot(long version) =>
-        snapshotWrite is not { IsCompleted: false } && journalBytes >= SnapshotThreshold(snapshot.State!.SerializedBytes, options);
+        snapshotWrite is not { IsCompleted: false } && journalBytes >= SnapshotThreshold(stored.SerializedBytes, options);
 
     /// <summary>The journal bytes after which a line whose last snapshot was <paramref name="snapshotBytes"/> writes the next.</summary>
     public static long SnapshotThreshold(long snapshotBytes, SwitchOptions options) => Math.Max(
@@ -130,7 +135,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             // while payments go on. The snapshot store's serializer tells the image its size (SnapshotSizeSerializer);
             // a store without it (tests' in-memory storage) has it measured here.
             var id = SnapshotId();
-            var next = new GrainState<AccountImage>(image, snapshot.ETag) { RecordExists = snapshot.RecordExists };
+            var next = new GrainState<AccountImage>(image, stored.ETag) { RecordExists = stored.Exists };
             image.SerializedBytes = 0;
             await Task.Run(async () =>
             {
@@ -140,14 +145,12 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                     image.SerializedBytes = serializer.SerializeToArray(image).Length;
                 }
             });
-            snapshot.State = image;
-            snapshot.ETag = next.ETag;
-            snapshot.RecordExists = true;
+            stored = SnapshotMark.Of(next);
             journalBytes = 0;
             // Entries whose events are not known to be published stay: a restart publishes them from there.
             var prunable = Math.Min(image.Version, image.Header!.EventsPublishedThrough);
             await log.Delete(accountId, PrunedThrough + 1, prunable);
-            snapshot.State.JournalPrunedThrough = Math.Max(PrunedThrough, prunable);
+            stored = stored with { JournalPrunedThrough = Math.Max(PrunedThrough, prunable) };
         }
         catch (Exception exception)
         {
@@ -165,11 +168,9 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     {
         try
         {
-            var stored = new GrainState<AccountImage>(new AccountImage());
-            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), stored, CancellationToken.None);
-            snapshot.State = stored.State ?? new AccountImage();
-            snapshot.ETag = stored.ETag;
-            snapshot.RecordExists = stored.RecordExists;
+            var read = new GrainState<AccountImage>(new AccountImage());
+            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), read, CancellationToken.None);
+            stored = SnapshotMark.Of(read);
         }
         catch (Exception exception)
         {
