@@ -1,3 +1,4 @@
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace BaiTiaoSwitch.Accounts;
@@ -8,17 +9,23 @@ namespace BaiTiaoSwitch.Accounts;
 /// serialization that stores the image spares a second serialization of the whole line just to measure it, which on a
 /// line of many open holds was as costly as the write itself.
 /// </summary>
-public sealed class SnapshotSizeSerializer(IGrainStorageSerializer inner) : IGrainStorageSerializer
+/// <remarks>
+/// It writes Orleans' binary format, as <paramref name="inner"/> reads it, into pooled segments and copies them once
+/// into an array of the exact size. Orleans' own storage serializer writes into a buffer that starts at 256 B and
+/// doubles, so a 9 MiB image allocated about 32 MiB (every doubling, on the large object heap) for 9 MiB kept; that was
+/// a fifth of all a hot line allocated per authorization.
+/// </remarks>
+public sealed class SnapshotSizeSerializer(Serializer serializer, IGrainStorageSerializer inner) : IGrainStorageSerializer
 {
     public BinaryData Serialize<T>(T? input)
     {
-        var data = inner.Serialize(input);
+        var bytes = serializer.SerializeToArray(input);
         if (input is AccountImage image)
         {
-            image.SerializedBytes = data.ToMemory().Length;
+            image.SerializedBytes = bytes.Length;
         }
 
-        return data;
+        return new BinaryData(bytes);
     }
 
     public T? Deserialize<T>(BinaryData input)
