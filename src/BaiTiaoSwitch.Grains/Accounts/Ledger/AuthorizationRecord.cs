@@ -8,7 +8,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// is the (channel, idempotency key) of the request that made it, so a reversal by that key finds it for as long as
 /// the record is in hot state, even after the key's own record was pruned.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("bts.AuthorizationRecord")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("bts.AuthorizationRecord")]
 public sealed record AuthorizationRecord(
     [property: Id(0)] string AuthorizationId,
     [property: Id(1)] long Sequence,

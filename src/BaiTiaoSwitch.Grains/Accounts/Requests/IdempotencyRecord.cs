@@ -31,7 +31,7 @@ public enum OperationKind
 /// The original answer to one (channel, key): a result, or the refusal it got (a refusal is an answer too, so the same
 /// request again is refused the same way). A replay with the same kind and fingerprint returns it.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("bts.IdempotencyRecord")]
+[GenerateSerializer, Immutable, SuppressReferenceTracking, Alias("bts.IdempotencyRecord")]
 public sealed record IdempotencyRecord(
     [property: Id(0)] string Scope,
     [property: Id(1)] OperationKind Kind,
