@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
-using Microsoft.Extensions.DependencyInjection;
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Xunit;
@@ -10,10 +10,7 @@ namespace BaiTiaoSwitch.Tests.CommitLog;
 /// <summary>A line paces its snapshots by their size; the snapshot store's serializer gives it from the write itself.</summary>
 public sealed class SnapshotSizeTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(AccountImage).Assembly).AddAssembly(typeof(Authorization).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = SwitchSerializer.Instance;
 
     [Fact]
     public void An_image_written_or_read_through_the_snapshot_serializer_knows_its_exact_stored_size()

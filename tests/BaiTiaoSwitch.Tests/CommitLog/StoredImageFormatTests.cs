@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
-using Microsoft.Extensions.DependencyInjection;
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Orleans.Serialization;
 using Xunit;
 
@@ -22,10 +22,7 @@ public sealed class StoredImageFormatTests
         "AcEB4CDowG8BAUEJZnAtMiGAAFAGB1tQ3wiBAAAAAAAAAADgwQHBAcEBwQFBA3jBF8EBwQHBAcEB4OAh4CHgIeAh4AEBIeAh4AEB" +
         "AQEh4MEBIeAh4MEB4A==";
 
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(AccountImage).Assembly).AddAssembly(typeof(Authorization).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = SwitchSerializer.Instance;
 
     [Fact]
     public void An_image_stored_before_reads_back_whole_and_its_records_round_trip_today()

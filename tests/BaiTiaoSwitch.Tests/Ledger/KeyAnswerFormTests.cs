@@ -1,6 +1,6 @@
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Payments;
-using Microsoft.Extensions.DependencyInjection;
+using BaiTiaoSwitch.Tests.Infrastructure;
 using Orleans.Serialization;
 using Xunit;
 
@@ -10,10 +10,7 @@ namespace BaiTiaoSwitch.Tests.Ledger;
 public sealed class KeyAnswerFormTests
 {
     private const string Scope = "issuer\u001fk580dfb1ea7644151936743fb9449541e";
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(IdempotencyRecord).Assembly).AddAssembly(typeof(Authorization).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = SwitchSerializer.Instance;
 
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
 
