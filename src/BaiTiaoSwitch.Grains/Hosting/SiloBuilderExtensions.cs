@@ -120,7 +120,7 @@ public static class SiloBuilderExtensions
             {
                 options.BlobServiceClient = new BlobServiceClient(storage.Value.ConnectionString);
                 options.ContainerName = storage.Value.NamePrefix + "-snapshots";
-                options.GrainStorageSerializer = new SnapshotSizeSerializer(serializer, new OrleansGrainStorageSerializer(serializer));
+                options.GrainStorageSerializer = new SnapshotSizeSerializer(serializer);
             }));
         silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();
         silo.Services.AddSingleton<ShardedRequestKeyStore>();

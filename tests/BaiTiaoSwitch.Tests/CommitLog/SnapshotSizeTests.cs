@@ -15,7 +15,7 @@ public sealed class SnapshotSizeTests
     [Fact]
     public void An_image_written_or_read_through_the_snapshot_serializer_knows_its_exact_stored_size()
     {
-        var serializer = new SnapshotSizeSerializer(Serializer, new OrleansGrainStorageSerializer(Serializer));
+        var serializer = new SnapshotSizeSerializer(Serializer);
         var book = new AccountBook("acct-size", new SwitchOptions());
         var image = book.ToImage();
         image.Version = 42;
@@ -33,7 +33,7 @@ public sealed class SnapshotSizeTests
     public void It_writes_the_same_bytes_as_Orleans_storage_serializer_so_snapshots_stored_before_and_after_read_alike()
     {
         var orleans = new OrleansGrainStorageSerializer(Serializer);
-        var sized = new SnapshotSizeSerializer(Serializer, orleans);
+        var sized = new SnapshotSizeSerializer(Serializer);
         var image = new AccountBook("acct-format", new SwitchOptions()).ToImage();
         image.Version = 7;
         image.RemovedAuthorizations = [.. Enumerable.Range(0, 5_000).Select(n => $"auth-{n}")];
