@@ -35,7 +35,7 @@ public sealed class HostCrashTests(ITestOutputHelper output)
             output.WriteLine($"killed {host.SiloAddress} (the line's host) after {answeredBeforeKill} answers; load: {load.Tally}");
             Assert.True(load.Tally.RetryableFailures > 0, "no call failed: the kill did not hit calls in flight on the line");
             Assert.True(load.Tally.RetriedKeys > 0);
-            var newHost = await Activations.SiloGrains(cluster).GetGrain<IManagementGrain>(0).GetActivationAddress(line);
+            var newHost = await Activations.WhereActive(cluster, line);
             Assert.NotEqual(host.SiloAddress, newHost);
             var stored = await StoredLedger.LoadLine(cluster, scenario.AccountId);
             Assert.Empty(LoadVerdict.Violations(load, stored));
@@ -50,11 +50,11 @@ public sealed class HostCrashTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The silo where the grain is active now, from the grain directory.</summary>
+    /// <summary>The silo where the grain is active now, as the silos report their activations.</summary>
     internal static async Task<SiloHandle> HostOf(TestCluster cluster, IAddressable grain)
     {
-        var address = await Activations.SiloGrains(cluster).GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        var address = await Activations.WhereActive(cluster, grain);
         return cluster.GetActiveSilos().SingleOrDefault(silo => silo.SiloAddress.Equals(address))
-            ?? throw new InvalidOperationException($"The grain is not active on any silo of the cluster (directory says {address}).");
+            ?? throw new InvalidOperationException($"The grain is not active on any silo of the cluster (the silos say {address}).");
     }
 }
