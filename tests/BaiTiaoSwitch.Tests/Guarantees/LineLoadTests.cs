@@ -9,8 +9,9 @@ namespace BaiTiaoSwitch.Tests.Guarantees;
 
 /// <summary>
 /// A line's load reads its journal (a range query of the shared commit log, which an emulated table answers by scanning
-/// every row) only when its head is past its snapshot: a new line and a line that went idle after a snapshot read the
-/// snapshot and the head, nothing more. A line with entries after its snapshot still replays them all.
+/// every row) only when its head is past its snapshot: a line that went idle after a snapshot reads the head and the
+/// snapshot, nothing more, and a new line (no head) reads its head alone. A line with entries after its snapshot still
+/// replays them all.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LineLoadTests(ClusterFixture fixture)
@@ -18,7 +19,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
     private readonly SwitchOptions options = new();
 
     [Fact]
-    public async Task A_new_line_loads_without_reading_its_journal()
+    public async Task A_new_line_loads_without_reading_its_journal_or_its_snapshot()
     {
         var accountId = NewAccountId();
 
@@ -26,6 +27,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
 
         Assert.Equal((0L, 0), (book.Version, replayed));
         Assert.Equal(0, JournalReads(accountId));
+        Assert.Equal(0, SnapshotReads(accountId));
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
 
         Assert.Equal((2L, 0), (loaded.Version, replayed));
         Assert.Equal(0, JournalReads(accountId));
+        Assert.Equal(1, SnapshotReads(accountId));
     }
 
     [Fact]
@@ -76,4 +79,7 @@ public sealed class LineLoadTests(ClusterFixture fixture)
 
     private int JournalReads(string accountId) =>
         StorageFaults.For(fixture.Cluster.Options.ServiceId).RangeReads(StorageNames.Journal, target => target == accountId);
+
+    private int SnapshotReads(string accountId) =>
+        StorageFaults.For(fixture.Cluster.Options.ServiceId).PointReads(StorageNames.Snapshots, target => target == AccountStore.SnapshotIdOf(accountId).ToString());
 }

@@ -36,16 +36,29 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
     public long PrunedThrough => stored.JournalPrunedThrough;
 
     /// <summary>
-    /// Reads the snapshot, the line's head and, when the head is past the snapshot, the journal after it (one range
-    /// query) into <paramref name="book"/>. When what was read does not end at the head, a newer snapshot pruned the
-    /// journal meanwhile (or another activation wrote): the load starts over, a few times. Returns how many entries
-    /// were replayed.
+    /// Reads the line's head, the snapshot (unless the line never wrote) and, when the head is past the snapshot, the
+    /// journal after it (one range query) into <paramref name="book"/>. When what was read does not end at the head, a
+    /// newer snapshot pruned the journal meanwhile (or another activation wrote): the load starts over, a few times.
+    /// Returns how many entries were replayed.
     /// </summary>
     public async Task<int> Load(AccountBook book, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             book.Clear();
+
+            // The head first. A line that never wrote has no head, and so no snapshot: a snapshot is written only after
+            // an append, and the head row is never deleted. A new line (every line's opening) loads with this one read.
+            // Read before the snapshot and the replay, the head may be passed by another activation meanwhile: what was
+            // read then does not end at it and the load starts over, or the ETag kept here is stale and the fence
+            // refuses this activation's first append.
+            var headRow = await log.ReadHead(accountId, cancellationToken);
+            if (headRow is null)
+            {
+                (stored, journalBytes, head.ETag) = (SnapshotMark.None, 0, null);
+                return 0;
+            }
+
             var read = new GrainState<AccountImage>(new AccountImage());
             await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), read, cancellationToken);
             stored = SnapshotMark.Of(read);
@@ -62,18 +75,16 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 unpublished.AddRange(await log.ReadEvents(accountId, publishedThrough + 1, book.Version, cancellationToken));
             }
 
-            // The head first: a line whose snapshot is as new as its head (a new line, or one that went idle after a
-            // snapshot) has nothing to replay, and skips the range query. Read before the replay, the head may be
-            // passed by another activation meanwhile; the ETag kept here is then stale, and the fence refuses this one.
-            var headRow = await log.ReadHead(accountId, cancellationToken);
-            var (entries, bytes) = (headRow?.Version ?? 0) <= book.Version ? (0, 0L) : await log.Replay(accountId, book.Version + 1, entry =>
+            // A line whose snapshot is as new as its head (one that went idle after a snapshot) has nothing to replay,
+            // and skips the range query.
+            var (entries, bytes) = headRow.Version <= book.Version ? (0, 0L) : await log.Replay(accountId, book.Version + 1, entry =>
             {
                 book.Apply(entry);
                 unpublished.Add((entry.Version, entry.Events));
             }, cancellationToken);
-            if ((headRow?.Version ?? 0) == book.Version)
+            if (headRow.Version == book.Version)
             {
-                (journalBytes, head.ETag) = (bytes, headRow?.ETag);
+                (journalBytes, head.ETag) = (bytes, headRow.ETag);
                 foreach (var (version, events) in unpublished.Where(entry => entry.Version > book.Header.EventsPublishedThrough))
                 {
                     outbox?.Durable(version, events);
@@ -82,9 +93,9 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
                 return entries;
             }
 
-            if (attempt == LoadAttemptsMax || headRow is null)
+            if (attempt == LoadAttemptsMax)
             {
-                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {headRow?.Version ?? 0}, its journal reads to {book.Version}.");
+                throw new InvalidOperationException($"Line {accountId} could not be read consistently: its head is at version {headRow.Version}, its journal reads to {book.Version}.");
             }
         }
     }
@@ -178,7 +189,10 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         }
     }
 
-    private GrainId SnapshotId() => GrainId.Create("btssnapshot", accountId);
+    /// <summary>The id the line's snapshot is stored under.</summary>
+    public static GrainId SnapshotIdOf(string accountId) => GrainId.Create("btssnapshot", accountId);
+
+    private GrainId SnapshotId() => SnapshotIdOf(accountId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {AccountId}: snapshot at version {Version} or its journal pruning failed; the journal still holds every batch")]
     private partial void LogSnapshotFailed(Exception exception, string accountId, long version);

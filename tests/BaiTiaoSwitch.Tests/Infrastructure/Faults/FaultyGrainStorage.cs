@@ -4,16 +4,19 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Faults;
 
 /// <summary>
 /// Wraps one real Orleans storage provider (Azure Table or Blob on Azurite) and puts every write and clear through
-/// <see cref="StorageFaults.Around{T}"/>. Reads pass through. It stays a lifecycle participant of the silo, as the
+/// <see cref="StorageFaults.Around{T}"/>. Reads pass through, counted. It stays a lifecycle participant of the silo, as the
 /// provider it wraps is, so the provider still creates its table or container at start.
 /// </summary>
 public sealed class FaultyGrainStorage(IGrainStorage inner, string store, StorageFaults faults) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        faults.PointRead(store, grainId.ToString());
+        return inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+    }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);

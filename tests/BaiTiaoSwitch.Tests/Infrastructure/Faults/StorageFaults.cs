@@ -14,7 +14,7 @@ public sealed class StorageFaults
     private readonly Lock gate = new();
     private readonly Dictionary<(string Store, Fault Fault), int> injected = [];
     private readonly Dictionary<string, int> writes = new(StringComparer.Ordinal);
-    private readonly List<(string Store, string Target)> rangeReads = [];
+    private readonly List<(string Store, string Target, bool Range)> reads = [];
     private readonly List<(string Store, Func<string, bool> Target, Fault Fault)> armed = [];
     private readonly List<(string Store, Func<string, bool> Target, TaskCompletionSource Stored)> watchers = [];
     private readonly List<(string Store, Func<string, bool> Target, HeldWrite Held)> holds = [];
@@ -94,21 +94,31 @@ public sealed class StorageFaults
         }
     }
 
-    /// <summary>Notes a range query of <paramref name="store"/> (queries are never faulted, only counted).</summary>
-    public void RangeRead(string store, string target)
+    /// <summary>Notes a range query of <paramref name="store"/> (reads are never faulted, only counted).</summary>
+    public void RangeRead(string store, string target) => NoteRead(store, target, range: true);
+
+    /// <summary>Notes a point read of <paramref name="store"/>.</summary>
+    public void PointRead(string store, string target) => NoteRead(store, target, range: false);
+
+    /// <summary>How many range queries of <paramref name="store"/> had a matching target.</summary>
+    public int RangeReads(string store, Func<string, bool> target) => CountReads(store, target, range: true);
+
+    /// <summary>How many point reads of <paramref name="store"/> had a matching target.</summary>
+    public int PointReads(string store, Func<string, bool> target) => CountReads(store, target, range: false);
+
+    private void NoteRead(string store, string target, bool range)
     {
         lock (gate)
         {
-            rangeReads.Add((store, target));
+            reads.Add((store, target, range));
         }
     }
 
-    /// <summary>How many range queries of <paramref name="store"/> had a matching target.</summary>
-    public int RangeReads(string store, Func<string, bool> target)
+    private int CountReads(string store, Func<string, bool> target, bool range)
     {
         lock (gate)
         {
-            return rangeReads.Count(read => read.Store == store && target(read.Target));
+            return reads.Count(read => read.Store == store && read.Range == range && target(read.Target));
         }
     }
 
