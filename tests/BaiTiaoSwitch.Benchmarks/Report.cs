@@ -132,7 +132,7 @@ public sealed class Report
         Console.WriteLine($"    setup: {result.Setup.Summary()}");
         Console.WriteLine($"           {result.Setup.PerLine()}");
         Console.WriteLine($"           {result.Setup.Resources.Summary()}");
-        foreach (var line in result.Setup.Storage)
+        foreach (var line in result.Setup.Storage.Concat(result.Setup.Requests))
         {
             Console.WriteLine($"           {line}");
         }

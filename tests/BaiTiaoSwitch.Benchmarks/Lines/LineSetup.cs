@@ -9,7 +9,8 @@ public sealed record SetUpLine(string GrantId, BaiTiaoSwitchClient Wallet);
 
 public sealed record SetupResult(
     int Requested, int Lines, int Failed, double Seconds, int MeasuredLines, double MeasuredSeconds, ResourceUse Resources, string? FirstError,
-    double OpenMs, double IssueMs, double GrantMs, double OperationsPerLine, double RoundTripMsPerLine, string Breakdown, IReadOnlyList<string> Storage)
+    double OpenMs, double IssueMs, double GrantMs, double OperationsPerLine, double RoundTripMsPerLine, string Breakdown, IReadOnlyList<string> Storage,
+    IReadOnlyList<string> Requests)
 {
     public double LinesPerSecond => Lines / Seconds;
 
@@ -30,7 +31,9 @@ public sealed record SetupResult(
 /// Opens lines through the issuer SDK (open account, issue card, create one grant), many at once but at most
 /// <see cref="BenchOptions.SetupParallelism"/>, and no longer than <see cref="BenchOptions.SetupDuration"/>: after
 /// that no new line is started, and the run goes on with the lines it has. Storage operations are counted from the
-/// point <see cref="StartMeasuring"/> is called, so the per-line figures leave out the first lines' warm-up.
+/// point <see cref="StartMeasuring"/> is called, so the per-line figures leave out the first lines' warm-up. They are
+/// counted twice: by the switch's stores (a key claim or a journal entry is one, though many share a request), and as
+/// the requests the Azure SDK sent (<see cref="AzureRequestTally"/>), which is what Azurite serves.
 /// </summary>
 public sealed class LineSetup(BenchCluster cluster, BenchOptions options)
 {
@@ -50,6 +53,7 @@ public sealed class LineSetup(BenchCluster cluster, BenchOptions options)
     public void StartMeasuring(ProcessCpu? azurite)
     {
         StorageTimings.ResetAll();
+        AzureRequestTally.Reset();
         measuredFrom = completed;
         meter = ResourceMeter.Start(azurite);
     }
@@ -83,7 +87,8 @@ public sealed class LineSetup(BenchCluster cluster, BenchOptions options)
         double MeanMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency / Math.Max(1, completed);
         return new SetupResult(
             options.Lines, completed, failed, setupTicks / (double)Stopwatch.Frequency, measuredLines, Math.Max(1e-9, measuredTicks / (double)Stopwatch.Frequency), use, firstError,
-            MeanMs(openTicks), MeanMs(issueTicks), MeanMs(grantTicks), operations, roundTrip, breakdown, StorageTimings.Summaries(use.Seconds));
+            MeanMs(openTicks), MeanMs(issueTicks), MeanMs(grantTicks), operations, roundTrip, breakdown, StorageTimings.Summaries(use.Seconds),
+            AzureRequestTally.Per(Math.Max(1, measuredLines), "line"));
     }
 
     private async Task OpenLine(int index)
