@@ -9,8 +9,13 @@ namespace BaiTiaoSwitch.Grants;
 /// </summary>
 public interface IAuthorizationGrantGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// Makes the grant, or answers it again when it exists with this route. <paramref name="isNew"/> is true only when
+    /// the caller has just claimed the key that names the grant for the first time: the grant then skips reading what it
+    /// knows is not stored (its write is create-only, so a wrong guess fails and overwrites nothing).
+    /// </summary>
     [ClusterInternal]
-    Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified);
+    Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified, bool isNew);
 
     /// <summary>Reads the grant. A wallet channel other than the owner gets not_found.</summary>
     [Orleans.Concurrency.AlwaysInterleave]

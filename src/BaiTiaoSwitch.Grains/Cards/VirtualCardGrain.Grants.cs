@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Callers;
 using BaiTiaoSwitch.Grants;
+using BaiTiaoSwitch.RequestKeys;
 
 namespace BaiTiaoSwitch.Cards;
 
@@ -38,7 +39,7 @@ public sealed partial class VirtualCardGrain
         }
 
         var grantId = DerivedIds.Grant(requesterChannel + ":" + channel, CardId, idempotencyKey);
-        await keys.Claim(idempotencyKey, "grant/" + grantId, GrantLifecycle.FingerprintOf(request!));
+        var claim = await keys.Claim(idempotencyKey, "grant/" + grantId, GrantLifecycle.FingerprintOf(request!));
         if (State.Status != CardStatus.Active)
         {
             throw new OperationRejectedException(ErrorCodes.CardNotActive, "The card is not active; unfreeze it before binding it to a wallet.");
@@ -51,7 +52,8 @@ public sealed partial class VirtualCardGrain
         }
 
         var route = new GrantRoute(grantId, State.AccountId, CardId, channel);
-        var grant = await GrainFactory.GetGrain<IAuthorizationGrantGrain>(grantId).Create(route, State.Last4, request!, verified);
+        var isNew = !known && claim?.Outcome == KeyClaimOutcome.Claimed;
+        var grant = await GrainFactory.GetGrain<IAuthorizationGrantGrain>(grantId).Create(route, State.Last4, request!, verified, isNew);
         if (!known)
         {
             var staged = copier.Copy(State);

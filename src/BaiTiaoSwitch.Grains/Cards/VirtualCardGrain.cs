@@ -3,9 +3,11 @@ using BaiTiaoSwitch.Lifecycle;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace BaiTiaoSwitch.Cards;
 
@@ -15,11 +17,12 @@ namespace BaiTiaoSwitch.Cards;
 /// (<see cref="DurableState{TState}"/>). A status or limits change is acknowledged only once the account's policy copy
 /// holds it too; a retry of a change whose push failed pushes again.
 /// </summary>
-public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain
+public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain, IIncomingGrainCallFilter
 {
     private static readonly CardStatus[] FreezableFrom = [CardStatus.Active, CardStatus.Frozen];
     private static readonly CardStatus[] CancellableFrom = [CardStatus.Active, CardStatus.Frozen, CardStatus.Cancelled];
 
+    private readonly DeferredState<CardState> stored;
     private readonly DurableState<CardState> card;
     private readonly DeepCopier<CardState> copier;
     private readonly LifecycleKeys keys;
@@ -32,7 +35,6 @@ public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain
     private long policyRevision = -1;
 
     public VirtualCardGrain(
-        [PersistentState("card", StorageNames.Entities)] IPersistentState<CardState> stored,
         DeepCopier<CardState> copier,
         IRequestKeyStore keyStore,
         ICardNumberSource numbers,
@@ -41,6 +43,7 @@ public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain
         TimeProvider clock,
         ILogger<VirtualCardGrain> logger)
     {
+        stored = new DeferredState<CardState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities), "card", GrainContext.GrainId);
         card = new DurableState<CardState>(stored, GrainContext, logger);
         keys = new LifecycleKeys(keyStore, Owner);
         this.copier = copier;
@@ -56,13 +59,18 @@ public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain
 
     private CardState State => card.Current;
 
+    /// <summary>Every call but <see cref="Issue"/> reads the card first; the issue reads it only when it may exist.</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => stored.LoadBefore(context, nameof(Issue));
+
     public async Task<IssuedCard> Issue(string idempotencyKey, string accountId)
     {
         Ids.Require(idempotencyKey, "idempotencyKey");
         Ids.Require(accountId, "accountId");
 
         // The card's id derives from the key: the same key on another account names another card, whose claim is refused.
-        await keys.Claim(idempotencyKey, Owner, LifecycleAnswer.FingerprintOf("card.issue", accountId));
+        // A key claimed for the first time names a card nobody has written, so it is not read.
+        var claim = await keys.Claim(idempotencyKey, Owner, LifecycleAnswer.FingerprintOf("card.issue", accountId));
+        await stored.LoadUnlessNew(isNew: claim?.Outcome == KeyClaimOutcome.Claimed);
         if (State.IsIssued && State.AccountId != accountId)
         {
             throw new IdempotencyKeyReusedException("This idempotency key already issued a card on another account; use a new key.");

@@ -4,9 +4,11 @@ using BaiTiaoSwitch.Lifecycle;
 using BaiTiaoSwitch.RequestKeys;
 using BaiTiaoSwitch.Security;
 using BaiTiaoSwitch.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace BaiTiaoSwitch.Grants;
 
@@ -17,8 +19,9 @@ namespace BaiTiaoSwitch.Grants;
 /// never lose a race with a payment; a retry of a change whose push failed pushes again, and the account keeps the
 /// newest revision, so no push, late or repeated, undoes a newer change.
 /// </summary>
-public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
+public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, IIncomingGrainCallFilter
 {
+    private readonly DeferredState<GrantState> stored;
     private readonly DurableState<GrantState> grant;
     private readonly DeepCopier<GrantState> copier;
     private readonly LifecycleKeys keys;
@@ -30,7 +33,6 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
     private long policyRevision = -1;
 
     public AuthorizationGrantGrain(
-        [PersistentState("grant", StorageNames.Entities)] IPersistentState<GrantState> stored,
         DeepCopier<GrantState> copier,
         IRequestKeyStore keyStore,
         IOptions<SwitchOptions> options,
@@ -38,6 +40,7 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
         TimeProvider clock,
         ILogger<AuthorizationGrantGrain> logger)
     {
+        stored = new DeferredState<GrantState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities), "grant", GrainContext.GrainId);
         grant = new DurableState<GrantState>(stored, GrainContext, logger);
         keys = new LifecycleKeys(keyStore, "grant/" + this.GetPrimaryKeyString());
         this.copier = copier;
@@ -50,9 +53,13 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain
 
     private GrantState State => grant.Current;
 
-    public async Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified)
+    /// <summary>Every call but <see cref="Create"/> reads the grant first; the creation reads it only when it may exist.</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => stored.LoadBefore(context, nameof(Create));
+
+    public async Task<Grant> Create(GrantRoute route, string last4, GrantRequest request, bool verified, bool isNew)
     {
         var (limits, blocked, scopes) = GrantLifecycle.Validated(request);
+        await stored.LoadUnlessNew(isNew);
         if (State.Route is null)
         {
             // The token index is the arbiter: a token is stored only once it is registered to this grant.

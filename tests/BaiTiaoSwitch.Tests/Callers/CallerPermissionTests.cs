@@ -42,7 +42,7 @@ public sealed class CallerPermissionTests(ClusterFixture fixture)
 
         await Assert.ThrowsAsync<ForbiddenException>(() => wallet.CreateGrantAsync(card, new GrantRequest("wechatpay")));
         await Assert.ThrowsAsync<ForbiddenException>(() => wallet.InvokeAsync(grains => grains.GetGrain<IVirtualCardGrain>(card).CreatePendingGrant("k-pending", "wechatpay")));
-        await Assert.ThrowsAsync<ForbiddenException>(() => wallet.InvokeAsync(grains => grains.GetGrain<IAuthorizationGrantGrain>(route.GrantId).Create(route, "0000", new GrantRequest("wechatpay"), verified: true)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => wallet.InvokeAsync(grains => grains.GetGrain<IAuthorizationGrantGrain>(route.GrantId).Create(route, "0000", new GrantRequest("wechatpay"), verified: true, isNew: false)));
         await Assert.ThrowsAsync<ForbiddenException>(() => wallet.InvokeAsync(grains => grains.GetGrain<IAuthorizationGrantGrain>(route.GrantId).Activate()));
         Assert.Single(await scenario.Issuer.ListGrantsAsync(card));
     }
