@@ -44,6 +44,9 @@ public sealed class BenchOptions
     /// <summary>Workload (b)'s setup stops opening lines after this long, and the rest of the run uses those it opened.</summary>
     public TimeSpan SetupDuration { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long (b) holds its idle lines after measuring them, so a heap dump can be taken of them.</summary>
+    public TimeSpan IdlePause { get; set; } = TimeSpan.Zero;
+
     /// <summary>Open-loop rates, as fractions of the hot line's closed-loop saturation throughput.</summary>
     public double[] OpenLoopFractions { get; set; } = [0.5, 0.9];
 
@@ -113,6 +116,7 @@ public sealed class BenchOptions
                 case "--raw-parallelism": options.RawParallelism = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--parts": options.Parts = Next(); break;
                 case "--setup-seconds": options.SetupDuration = Seconds(Next()); break;
+                case "--idle-pause": options.IdlePause = Seconds(Next()); break;
                 case "--open-rates": options.OpenLoopFractions = Next().Split(',').Select(rate => double.Parse(rate, CultureInfo.InvariantCulture)).ToArray(); break;
                 case "--saturation": options.Saturation = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--peer-clients": options.PeerClientsSet = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -143,7 +147,7 @@ public sealed class BenchOptions
         if (options.Silos is < 1 or > 5 || options.HotCallers < 1 || options.ZipfCallers < 1 || options.Lines < 1 || options.SetupParallelism < 1
             || options.RawParallelism < 1 || options.ZipfExponent <= 0 || options.Transport is not ("memory" or "tcp") || options.Azurite is not ("fresh" or "memory" or "shared") || options.StorageSerializer is not ("json" or "orleans")
             || options.Measure <= TimeSpan.Zero || options.Measure > TimeSpan.FromMinutes(10) || options.Warmup < TimeSpan.Zero
-            || options.SetupDuration <= TimeSpan.Zero || options.SetupDuration > TimeSpan.FromMinutes(30) || options.PeerClients < 1 || options.PeerDuration <= TimeSpan.Zero
+            || options.SetupDuration <= TimeSpan.Zero || options.SetupDuration > TimeSpan.FromMinutes(30) || options.IdlePause < TimeSpan.Zero || options.PeerClients < 1 || options.PeerDuration <= TimeSpan.Zero
             || options.OpenLoopFractions.Any(fraction => fraction is <= 0 or > 2) || options.BatchEntities is < 1 or > 100 || options.BatchParallelism < 1 || options.Saturation <= 0)
         {
             throw new ArgumentException($"Bad option value.\n{Usage}");
@@ -173,6 +177,7 @@ public sealed class BenchOptions
           --callers 64            concurrent callers on the hot line (over 2 grants)
           --lines 10000           lines of workload (b); --zipf-s 1.0 skew; --zipf-callers 256
           --setup-parallelism 128 lines opened at once; --setup-seconds 300 stop opening lines after this long
+          --idle-pause 0          hold (b)'s idle lines this many seconds after measuring them (for dotnet-gcdump)
           --open-rates 0.5,0.9    open-loop rates as fractions of the closed-loop saturation; --saturation N (auth/s)
                                   stands in for part a when it does not run
           --peer-clients 64       pgbench clients (default: --callers); --peer-seconds (default: --seconds)

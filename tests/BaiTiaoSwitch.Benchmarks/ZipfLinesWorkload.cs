@@ -24,6 +24,12 @@ public static class ZipfLinesWorkload
         var setupResult = setup.Finish();
         var after = await IdleLineMemory.Measure(cluster);
         var memory = new IdleMemoryResult(setupResult.MeasuredLines, before, after);
+        if (options.IdlePause > TimeSpan.Zero)
+        {
+            Report.Line($"  idle lines held for {options.IdlePause.TotalSeconds:0} s: dotnet-gcdump collect -p {Environment.ProcessId}");
+            await Task.Delay(options.IdlePause);
+        }
+
         var ready = setup.Ready;
         if (ready.Count == 0)
         {

@@ -49,6 +49,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         requests = new RequestRecords(book);
         outbox = new LineOutbox(book, services.GetRequiredService<IEventPublisher>(), logger, services.GetRequiredService<IAlertActions>());
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
+        outbox.OnPublished = store.Published;
         committer = new GroupCommitter(book, store);
         pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock);
         locator = new AuthorizationLocator(book, GrainFactory);

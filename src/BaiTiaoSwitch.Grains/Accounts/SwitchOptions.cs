@@ -34,11 +34,11 @@ public sealed class SwitchOptions
 
     /// <summary>
     /// How long the outbox waits, when it starts publishing, for more durable entries to join the first in one queue
-    /// message. Delays events (never answers); one message then carries several entries (fewer puts, reads and deletes).
-    /// Off by default: a snapshot prunes the journal only below what is published, so entries still lingering stay
-    /// until the next snapshot (pruning again once the outbox catches up is not built yet).
+    /// message. Delays events (never answers) by up to this; on a busy line one message then carries several entries
+    /// (fewer puts, reads, deletes and decision-history appends). Entries a snapshot covers whose events were still
+    /// lingering are pruned once published (<c>AccountStore.Published</c>).
     /// </summary>
-    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.Zero;
+    public TimeSpan OutboxLingerPeriod { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// How often each event queue's pulling agent looks for messages while its queue is busy. With the idle bound below it

@@ -19,6 +19,9 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
     private readonly Queue<(long Version, List<SwitchEvent> Events)> pending = new();
     private Task? pumping;
 
+    /// <summary>Told the newest version whose events are published, after each publish (the store prunes what that frees).</summary>
+    public Action<long>? OnPublished { get; set; }
+
     /// <summary>True when too many entries wait to be published: the grain should drop its activation and reload.</summary>
     public bool Overflowed { get; private set; }
 
@@ -75,6 +78,7 @@ public sealed partial class LineOutbox(AccountBook book, IEventPublisher publish
                 }
 
                 book.Published(lastVersion);
+                OnPublished?.Invoke(lastVersion);
                 failures = 0;
             }
             catch (Exception exception)

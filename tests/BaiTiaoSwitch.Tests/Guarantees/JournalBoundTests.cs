@@ -79,7 +79,7 @@ public sealed class JournalBoundTests(ClusterFixture fixture)
         RemovedAuthorizations = Enumerable.Range(0, padding).Select(_ => Guid.NewGuid().ToString("N")).ToList(),
     };
 
-    private static async Task<List<long>> StoredRows(IServiceProvider services, string accountId)
+    internal static async Task<List<long>> StoredRows(IServiceProvider services, string accountId)
     {
         var partition = services.GetRequiredService<SharedCommitLog>().PartitionOf(accountId);
         var present = new List<long>();

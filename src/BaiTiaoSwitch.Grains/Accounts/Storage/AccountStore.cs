@@ -55,7 +55,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             var headRow = await log.ReadHead(accountId, cancellationToken);
             if (headRow is null)
             {
-                (stored, journalBytes, head.ETag) = (SnapshotMark.None, 0, null);
+                (stored, journalBytes, head.ETag, publishedThrough) = (SnapshotMark.None, 0, null, 0);
                 return 0;
             }
 
@@ -68,11 +68,11 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             }
 
             var unpublished = new List<(long Version, List<Events.SwitchEvent> Events)>();
-            var publishedThrough = book.Header.EventsPublishedThrough;
-            if (publishedThrough < book.Version)
+            var snapshotPublished = book.Header.EventsPublishedThrough;
+            if (snapshotPublished < book.Version)
             {
                 // Entries the snapshot covers whose events were not confirmed published: their events only.
-                unpublished.AddRange(await log.ReadEvents(accountId, publishedThrough + 1, book.Version, cancellationToken));
+                unpublished.AddRange(await log.ReadEvents(accountId, snapshotPublished + 1, book.Version, cancellationToken));
             }
 
             // A line whose snapshot is as new as its head (one that went idle after a snapshot) has nothing to replay,
@@ -84,7 +84,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
             }, cancellationToken);
             if (headRow.Version == book.Version)
             {
-                (journalBytes, head.ETag) = (bytes, headRow.ETag);
+                (journalBytes, head.ETag, publishedThrough) = (bytes, headRow.ETag, book.Header.EventsPublishedThrough);
                 foreach (var (version, events) in unpublished.Where(entry => entry.Version > book.Header.EventsPublishedThrough))
                 {
                     outbox?.Durable(version, events);
@@ -126,7 +126,7 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
         outbox?.Durable(changes.Version, changes.Events);
         if (image is not null)
         {
-            snapshotWrite = WriteSnapshot(image);
+            snapshotWrite = WriteSnapshot(image, snapshotWrite);
         }
     }
 
@@ -135,59 +135,6 @@ public sealed partial class AccountStore(string accountId, IServiceProvider serv
 
     /// <summary>Completes when no snapshot write or journal pruning is under way.</summary>
     public Task Settled() => snapshotWrite ?? Task.CompletedTask;
-
-    private async Task WriteSnapshot(AccountImage image)
-    {
-        try
-        {
-            image.JournalPrunedThrough = PrunedThrough;
-
-            // Serializing a whole line takes long; the image is an immutable copy, so it is written off the grain's turn
-            // while payments go on. The snapshot store's serializer tells the image its size (SnapshotSizeSerializer);
-            // a store without it (tests' in-memory storage) has it measured here.
-            var id = SnapshotId();
-            var next = new GrainState<AccountImage>(image, stored.ETag) { RecordExists = stored.Exists };
-            image.SerializedBytes = 0;
-            await Task.Run(async () =>
-            {
-                await snapshots.WriteStateAsync(SnapshotState, id, next);
-                if (image.SerializedBytes == 0)
-                {
-                    image.SerializedBytes = serializer.SerializeToArray(image).Length;
-                }
-            });
-            stored = SnapshotMark.Of(next);
-            journalBytes = 0;
-            // Entries whose events are not known to be published stay: a restart publishes them from there.
-            var prunable = Math.Min(image.Version, image.Header!.EventsPublishedThrough);
-            await log.Delete(accountId, PrunedThrough + 1, prunable);
-            stored = stored with { JournalPrunedThrough = Math.Max(PrunedThrough, prunable) };
-        }
-        catch (Exception exception)
-        {
-            LogSnapshotFailed(exception, accountId, image.Version);
-            await Reread();
-        }
-    }
-
-    /// <summary>
-    /// After a failed snapshot write, learns what storage holds: the write may have landed after all (its answer was
-    /// lost), or another activation wrote a newer one. Either way the next write is conditional on that, and a snapshot
-    /// is never replaced by an older one (the journal below a newer snapshot may already be gone).
-    /// </summary>
-    private async Task Reread()
-    {
-        try
-        {
-            var read = new GrainState<AccountImage>(new AccountImage());
-            await snapshots.ReadStateAsync(SnapshotState, SnapshotId(), read, CancellationToken.None);
-            stored = SnapshotMark.Of(read);
-        }
-        catch (Exception exception)
-        {
-            LogSnapshotFailed(exception, accountId, SnapshotVersion);
-        }
-    }
 
     /// <summary>The id the line's snapshot is stored under.</summary>
     public static GrainId SnapshotIdOf(string accountId) => GrainId.Create("btssnapshot", accountId);
