@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using BaiTiaoSwitch.Cluster;
 using BaiTiaoSwitch.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public static class ClientServiceCollectionExtensions
         {
             // A trace started by the caller (an HTTP request at the gateway) follows its calls into the cluster.
             client.AddActivityPropagation();
+            client.Services.AddCachedGrainInterfaceTypes();
             client.UseAzureStorageClustering((OptionsBuilder<AzureStorageGatewayOptions> table) =>
                 table.Configure<IOptions<BaiTiaoSwitchClientOptions>>((gateway, settings) =>
                 {

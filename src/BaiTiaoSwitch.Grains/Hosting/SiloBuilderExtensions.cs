@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BaiTiaoSwitch.Accounts;
 using Azure.Storage.Queues;
+using BaiTiaoSwitch.Cluster;
 using BaiTiaoSwitch.CommitLog;
 using BaiTiaoSwitch.Events;
 using BaiTiaoSwitch.Bindings;
@@ -83,6 +84,7 @@ public static class SiloBuilderExtensions
 
         // A trace crosses the hops of a payment (gateway → SDK → grain → grain): Orleans carries it in the call's context.
         silo.AddActivityPropagation();
+        services.AddCachedGrainInterfaceTypes();
         silo.AddOutgoingGrainCallFilter<InternalCallStampFilter>();
         silo.AddCrossAccountVerdicts();
         return silo;
