@@ -19,10 +19,7 @@ public sealed class PublishedPruningTests(ClusterFixture fixture)
     [Fact]
     public async Task Entries_a_snapshot_covers_go_once_their_events_are_published_and_entries_after_it_stay()
     {
-        var services = SiloSide.Services(fixture.Cluster);
-        var accountId = "published-" + Guid.NewGuid().ToString("N")[..8];
-        var store = new AccountStore(accountId, services, options, NullLogger.Instance);
-        var book = new AccountBook(accountId, options);
+        var (services, accountId, store, book) = NewLine();
         for (var version = 1; version <= 3; version++)
         {
             await store.Write(Entry(book, version, publishedThrough: version - 1), null);
@@ -49,10 +46,7 @@ public sealed class PublishedPruningTests(ClusterFixture fixture)
     [Fact]
     public async Task A_publish_that_frees_nothing_deletes_nothing()
     {
-        var services = SiloSide.Services(fixture.Cluster);
-        var accountId = "published-" + Guid.NewGuid().ToString("N")[..8];
-        var store = new AccountStore(accountId, services, options, NullLogger.Instance);
-        var book = new AccountBook(accountId, options);
+        var (services, accountId, store, book) = NewLine();
         await store.Write(Entry(book, 1, publishedThrough: 0), null);
         await store.Write(Entry(book, 2, publishedThrough: 0), null);
 
@@ -92,6 +86,12 @@ public sealed class PublishedPruningTests(ClusterFixture fixture)
 
         Assert.True(snapshotVersion > 0, "the line never stored a snapshot");
         Assert.All(rows, version => Assert.True(version > snapshotVersion, $"row {version} is covered by the snapshot of version {snapshotVersion}"));
+    }
+
+    private (IServiceProvider Services, string AccountId, AccountStore Store, AccountBook Book) NewLine()
+    {
+        var accountId = "published-" + Guid.NewGuid().ToString("N")[..8];
+        return (SiloSide.Services(fixture.Cluster), accountId, new AccountStore(accountId, SiloSide.Services(fixture.Cluster), options, NullLogger.Instance), new AccountBook(accountId, options));
     }
 
     private static AccountImage Entry(AccountBook book, long version, long publishedThrough) => new()
