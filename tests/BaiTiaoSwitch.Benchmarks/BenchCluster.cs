@@ -94,7 +94,7 @@ public sealed class BenchSiloConfigurator : ISiloConfigurator
         var snapshotOffTurn = bool.Parse(configuration["Bench:SnapshotOffTurn"]!);
         TimedJournalTable.Decorate(silo.Services);
         TimedRequestKeyStore.Decorate(silo.Services);
-        foreach (var provider in new[] { StorageNames.Snapshots, StorageNames.Entities })
+        foreach (var provider in new[] { StorageNames.Snapshots, StorageNames.Entities, StorageNames.Records })
         {
             TimedGrainStorage.Decorate(silo.Services, provider, offTurn: snapshotOffTurn && provider == StorageNames.Snapshots);
         }

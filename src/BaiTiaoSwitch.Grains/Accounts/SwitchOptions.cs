@@ -127,6 +127,22 @@ public sealed class SwitchOptions
     /// <summary>Bytes of entries one transaction carries at most (Azure Table: 4 MiB per entity-group transaction).</summary>
     public long CommitLogTransactionBytesMax { get; set; } = 3_500_000;
 
+    /// <summary>
+    /// Shard partitions of the record table (cards, grants, index entries: <c>SharedRecordStorage</c>); a record lives in
+    /// one of them, by a stable hash of its grain id. Fewer make bigger transactions across grains. Never change it on
+    /// live data: a record is found in its shard.
+    /// </summary>
+    public int RecordShards { get; set; } = 4;
+
+    /// <summary>How long record writes gather while a transaction of their shard is in flight.</summary>
+    public TimeSpan RecordLinger { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Transactions of one record shard in flight at once, per silo.</summary>
+    public int RecordInFlightMax { get; set; } = 1;
+
+    /// <summary>Bytes of records one transaction carries at most (Azure Table: 4 MiB per entity-group transaction).</summary>
+    public long RecordTransactionBytesMax { get; set; } = 3_500_000;
+
     /// <summary>Open holds one line may carry; past it new authorizations are declined with risk_declined.</summary>
     public int OpenHoldsMax { get; set; } = 100_000;
 

@@ -27,7 +27,7 @@ public abstract partial class IndexGrain(string stateName, ILogger logger) : Gra
     private GrainState<IndexEntry>? stored;
     private bool failed;
 
-    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities);
+    private IGrainStorage Storage => ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Records);
 
     public async Task<bool> Register(string targetId)
     {

@@ -43,7 +43,7 @@ public sealed partial class VirtualCardGrain : Grain, IVirtualCardGrain, IIncomi
         TimeProvider clock,
         ILogger<VirtualCardGrain> logger)
     {
-        stored = new DeferredState<CardState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities), "card", GrainContext.GrainId);
+        stored = new DeferredState<CardState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Records), "card", GrainContext.GrainId);
         card = new DurableState<CardState>(stored, GrainContext, logger);
         keys = new LifecycleKeys(keyStore, Owner);
         this.copier = copier;

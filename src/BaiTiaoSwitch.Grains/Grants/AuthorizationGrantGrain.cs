@@ -40,7 +40,7 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, I
         TimeProvider clock,
         ILogger<AuthorizationGrantGrain> logger)
     {
-        stored = new DeferredState<GrantState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities), "grant", GrainContext.GrainId);
+        stored = new DeferredState<GrantState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Records), "grant", GrainContext.GrainId);
         grant = new DurableState<GrantState>(stored, GrainContext, logger);
         keys = new LifecycleKeys(keyStore, "grant/" + this.GetPrimaryKeyString());
         this.copier = copier;

@@ -29,6 +29,10 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.CommitLogLinger >= TimeSpan.Zero && options.CommitLogLinger <= TimeSpan.FromMilliseconds(100), nameof(options.CommitLogLinger), "must be from 0 to 100 ms");
         Check(failures, options.CommitLogInFlightMax is >= 1 and <= 64, nameof(options.CommitLogInFlightMax), "must be from 1 to 64");
         Check(failures, options.CommitLogTransactionBytesMax is >= 64 * 1024 and <= 4_000_000, nameof(options.CommitLogTransactionBytesMax), "must be from 64 KiB to 4,000,000 bytes (Azure Table's transaction limit)");
+        Check(failures, options.RecordShards is >= 1 and <= 1_000, nameof(options.RecordShards), "must be from 1 to 1000");
+        Check(failures, options.RecordLinger >= TimeSpan.Zero && options.RecordLinger <= TimeSpan.FromMilliseconds(100), nameof(options.RecordLinger), "must be from 0 to 100 ms");
+        Check(failures, options.RecordInFlightMax is >= 1 and <= 64, nameof(options.RecordInFlightMax), "must be from 1 to 64");
+        Check(failures, options.RecordTransactionBytesMax is >= 1024 * 1024 and <= 4_000_000, nameof(options.RecordTransactionBytesMax), "must be from 1 MiB to 4,000,000 bytes (a record is up to 960 KiB; Azure Table's transaction limit)");
         Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
         Check(failures, options.ClosedAuthorizationsHotMax is >= 0 and <= 1_000_000, nameof(options.ClosedAuthorizationsHotMax), "must be from 0 to 1000000");
         Check(failures, options.SweepBatchMax is >= 1 and <= 2_000, nameof(options.SweepBatchMax), "must be from 1 to 2000 (a journal entry must fit one Azure Table entity)");

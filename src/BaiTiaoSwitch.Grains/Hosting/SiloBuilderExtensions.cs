@@ -117,6 +117,10 @@ public static class SiloBuilderExtensions
                 // blanked: records of things that are over do not pile up.
                 options.DeleteStateOnClear = true;
             }));
+        // A line's setup records (card, grant, their index entries) go in shard transactions across grains instead:
+        // point reads by a unique row key, which Azurite's index answers without a scan.
+        silo.Services.AddSingleton<Records.IRecordRows, Records.TableRecordRows>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Records, (services, _) => ActivatorUtilities.CreateInstance<Records.SharedRecordStorage>(services));
         silo.AddAzureBlobGrainStorage(StorageNames.Snapshots, (OptionsBuilder<AzureBlobStorageOptions> blob) =>
             blob.Configure<IOptions<SwitchStorageOptions>, Serializer>((options, storage, serializer) =>
             {

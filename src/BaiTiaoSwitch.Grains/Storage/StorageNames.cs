@@ -9,6 +9,9 @@ public static class StorageNames
     /// <summary>Azure Blob: periodic full snapshots of accounts, and archived authorization segments.</summary>
     public const string Snapshots = "bts-snapshots";
 
-    /// <summary>Azure Table: cards, grants, indexes and other small grain states.</summary>
+    /// <summary>Azure Blob: grain records one request each (HTTP answers, nonces, bindings, credit, rules).</summary>
     public const string Entities = "bts-entities";
+
+    /// <summary>Azure Table <c>{prefix}records</c>: cards, grants and index entries, in shard transactions across grains.</summary>
+    public const string Records = "bts-records";
 }

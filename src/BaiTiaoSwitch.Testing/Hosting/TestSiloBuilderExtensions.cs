@@ -83,6 +83,7 @@ public static class TestSiloBuilderExtensions
         silo.Services.AddSingleton<IJournalTable>(environment.Journal);
         silo.Services.AddSingleton<SharedCommitLog>();
         silo.AddMemoryGrainStorage(StorageNames.Entities);
+        silo.AddMemoryGrainStorage(StorageNames.Records);
         silo.AddMemoryGrainStorage(StorageNames.Snapshots);
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.Services.AddSingleton<IRequestArchive, ClaimedRequestArchive>();

@@ -22,9 +22,9 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
 {
     public static TheoryData<string, Fault> Steps => new()
     {
-        { StorageNames.Entities, Fault.FailBeforeWrite },
-        { StorageNames.Entities, Fault.FailAfterWrite },
-        { StorageNames.Entities, Fault.Conflict },
+        { StorageNames.Records, Fault.FailBeforeWrite },
+        { StorageNames.Records, Fault.FailAfterWrite },
+        { StorageNames.Records, Fault.Conflict },
         { StorageNames.Journal, Fault.FailBeforeWrite },
         { StorageNames.Journal, Fault.FailAfterWrite },
         { StorageNames.Journal, Fault.Conflict },
@@ -39,7 +39,7 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var grantId = scenario.Grants["alipay"].GrantId;
         var key = "revoke-" + Guid.NewGuid().ToString("N");
-        var target = store == StorageNames.Entities ? grantId : scenario.AccountId;
+        var target = store == StorageNames.Records ? grantId : scenario.AccountId;
         Faults.Arm(store, fault, written => written.Contains(target, StringComparison.Ordinal));
 
         await Assert.ThrowsAsync<OutcomeUnknownException>(() => Wallets.WithoutRetries(fixture.Cluster.GrainFactory, "alipay").RevokeGrantAsync(grantId, RequestOptions.WithKey(key)));
@@ -60,7 +60,7 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var key = "freeze-" + Guid.NewGuid().ToString("N");
-        var target = store == StorageNames.Entities ? scenario.CardId : scenario.AccountId;
+        var target = store == StorageNames.Records ? scenario.CardId : scenario.AccountId;
         Faults.Arm(store, fault, written => written.Contains(target, StringComparison.Ordinal));
 
         var issuer = new BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer, retriesMax: 0);
@@ -134,7 +134,7 @@ public sealed class AcknowledgedChangeTests(ClusterFixture fixture)
         var issuer = new BaiTiaoSwitchClient(fixture.Cluster.GrainFactory, TestKeys.Issuer, retriesMax: 0);
 
         // The suspend is stored, but its answer is lost before the account's copy is told.
-        Faults.Arm(StorageNames.Entities, Fault.FailAfterWrite, written => written.Contains(grantId, StringComparison.Ordinal));
+        Faults.Arm(StorageNames.Records, Fault.FailAfterWrite, written => written.Contains(grantId, StringComparison.Ordinal));
         await Assert.ThrowsAsync<OutcomeUnknownException>(() => issuer.SuspendGrantAsync(grantId, RequestOptions.WithKey(suspendKey)));
         var resumed = await scenario.Issuer.ResumeGrantAsync(grantId);
         var replayed = await scenario.Issuer.SuspendGrantAsync(grantId, RequestOptions.WithKey(suspendKey));

@@ -46,7 +46,7 @@ public sealed class CardNumberCollisionTests(ClusterFixture fixture)
         ScriptedCardNumbers.DrawNext(fixture.Cluster, contested, contested);
 
         // The first card's own write waits, so that the second card draws while the first has not stored its number.
-        var held = ClusterFactory.Faults(fixture.Cluster).Hold(StorageNames.Entities, target => target.Contains(firstCardId, StringComparison.Ordinal));
+        var held = ClusterFactory.Faults(fixture.Cluster).Hold(StorageNames.Records, target => target.Contains(firstCardId, StringComparison.Ordinal));
         var issuingFirst = first.Issuer.IssueCardAsync(first.AccountId, RequestOptions.WithKey(firstKey));
         await held.Arrived;
         var secondCard = await second.Issuer.IssueCardAsync(second.AccountId);

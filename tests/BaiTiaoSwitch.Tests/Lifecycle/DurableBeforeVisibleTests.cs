@@ -29,7 +29,7 @@ public sealed class DurableBeforeVisibleTests(ClusterFixture fixture)
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
         var grant = scenario.Grants["alipay"];
         var token = (await scenario.Wallet("alipay").GetGrantAsync(grant.GrantId)).WalletToken!;
-        Faults.Arm(StorageNames.Entities, fault, target => target.Contains(grant.GrantId, StringComparison.Ordinal));
+        Faults.Arm(StorageNames.Records, fault, target => target.Contains(grant.GrantId, StringComparison.Ordinal));
 
         var unknown = await Assert.ThrowsAsync<OutcomeUnknownException>(() => IssuerWithoutRetries.SuspendGrantAsync(grant.GrantId));
         var shown = await scenario.Issuer.GetGrantAsync(grant.GrantId);
@@ -51,7 +51,7 @@ public sealed class DurableBeforeVisibleTests(ClusterFixture fixture)
     public async Task A_card_whose_write_fails_answers_outcome_unknown_and_then_shows_only_what_storage_holds(Fault fault, CardStatus expected)
     {
         var scenario = await Scenario.Create(fixture.Cluster.GrainFactory, 10_000, "alipay");
-        Faults.Arm(StorageNames.Entities, fault, target => target.Contains(scenario.CardId, StringComparison.Ordinal));
+        Faults.Arm(StorageNames.Records, fault, target => target.Contains(scenario.CardId, StringComparison.Ordinal));
 
         var unknown = await Assert.ThrowsAsync<OutcomeUnknownException>(() => IssuerWithoutRetries.FreezeCardAsync(scenario.CardId));
         var shown = await scenario.Issuer.GetCardAsync(scenario.CardId);
@@ -72,8 +72,8 @@ public sealed class DurableBeforeVisibleTests(ClusterFixture fixture)
         var grains = Activations.SiloGrains(fixture.Cluster);
         var cardKey = "idx-card-" + Guid.NewGuid().ToString("N");
         var tokenKey = "idx-token-" + Guid.NewGuid().ToString("N");
-        Faults.Arm(StorageNames.Entities, Fault.FailBeforeWrite, target => target.Contains(cardKey, StringComparison.Ordinal));
-        Faults.Arm(StorageNames.Entities, Fault.Conflict, target => target.Contains(tokenKey, StringComparison.Ordinal));
+        Faults.Arm(StorageNames.Records, Fault.FailBeforeWrite, target => target.Contains(cardKey, StringComparison.Ordinal));
+        Faults.Arm(StorageNames.Records, Fault.Conflict, target => target.Contains(tokenKey, StringComparison.Ordinal));
 
         await Assert.ThrowsAsync<OutcomeUnknownException>(() => grains.GetGrain<ICardNumberIndexGrain>(cardKey).Register("cd_first"));
         await Assert.ThrowsAsync<OutcomeUnknownException>(() => grains.GetGrain<IWalletTokenGrain>(tokenKey).Register("gr_first"));

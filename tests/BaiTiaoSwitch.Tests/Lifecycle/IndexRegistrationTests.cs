@@ -22,12 +22,12 @@ public sealed class IndexRegistrationTests(ClusterFixture fixture)
     {
         var entry = Activations.SiloGrains(fixture.Cluster).GetGrain<IWalletTokenGrain>("idx-new-" + Guid.NewGuid().ToString("N"));
         var target = entry.GetGrainId().ToString();
-        var writesBefore = Faults.Writes(StorageNames.Entities);
+        var writesBefore = Faults.Writes(StorageNames.Records);
 
         Assert.True(await entry.Register("gr_only"));
 
-        Assert.Equal(0, Faults.PointReads(StorageNames.Entities, read => read == target));
-        Assert.True(Faults.Writes(StorageNames.Entities) > writesBefore);
+        Assert.Equal(0, Faults.PointReads(StorageNames.Records, read => read == target));
+        Assert.True(Faults.Writes(StorageNames.Records) > writesBefore);
         Assert.Equal("gr_only", await entry.Find());
     }
 
@@ -37,7 +37,7 @@ public sealed class IndexRegistrationTests(ClusterFixture fixture)
         var key = "idx-lost-" + Guid.NewGuid().ToString("N");
         var grains = Activations.SiloGrains(fixture.Cluster);
         var target = grains.GetGrain<ICardNumberIndexGrain>(key).GetGrainId().ToString();
-        Faults.Arm(StorageNames.Entities, Fault.FailAfterWrite, write => write == target);
+        Faults.Arm(StorageNames.Records, Fault.FailAfterWrite, write => write == target);
 
         await Assert.ThrowsAsync<OutcomeUnknownException>(() => grains.GetGrain<ICardNumberIndexGrain>(key).Register("cd_first"));
 

@@ -74,6 +74,6 @@ public sealed class RecordCreationTests(ClusterFixture fixture)
     private int ReadsOf(IAddressable grain)
     {
         var target = grain.GetGrainId().ToString();
-        return Faults.PointReads(StorageNames.Entities, read => read == target);
+        return Faults.PointReads(StorageNames.Records, read => read == target);
     }
 }

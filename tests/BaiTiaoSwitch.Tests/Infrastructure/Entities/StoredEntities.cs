@@ -26,7 +26,7 @@ public static class StoredEntities
     private static async Task<TState> Read<TState>(TestCluster cluster, string stateName, GrainId grainId)
         where TState : class, new()
     {
-        var storage = StoredLedger.SiloServices(cluster).GetRequiredKeyedService<IGrainStorage>(StorageNames.Entities);
+        var storage = StoredLedger.SiloServices(cluster).GetRequiredKeyedService<IGrainStorage>(StorageNames.Records);
         var state = new GrainState<TState>(new TState());
         await storage.ReadStateAsync(stateName, grainId, state);
         return state.State ?? new TState();

@@ -20,9 +20,9 @@ namespace BaiTiaoSwitch.Tests.Infrastructure.Faults;
 public sealed class StorageFaultsConfigurator : ISiloConfigurator
 {
     /// <summary>The stores random faults go to: the commit log and the Orleans providers.</summary>
-    public static readonly string[] Stores = [StorageNames.Journal, StorageNames.Snapshots, StorageNames.Entities];
+    public static readonly string[] Stores = [StorageNames.Journal, StorageNames.Snapshots, StorageNames.Entities, StorageNames.Records];
 
-    private static readonly string[] GrainStorageProviders = [StorageNames.Snapshots, StorageNames.Entities];
+    private static readonly string[] GrainStorageProviders = [StorageNames.Snapshots, StorageNames.Entities, StorageNames.Records];
 
     public void Configure(ISiloBuilder silo)
     {
