@@ -33,6 +33,9 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.RecordLinger >= TimeSpan.Zero && options.RecordLinger <= TimeSpan.FromMilliseconds(100), nameof(options.RecordLinger), "must be from 0 to 100 ms");
         Check(failures, options.RecordInFlightMax is >= 1 and <= 64, nameof(options.RecordInFlightMax), "must be from 1 to 64");
         Check(failures, options.RecordTransactionBytesMax is >= 1024 * 1024 and <= 4_000_000, nameof(options.RecordTransactionBytesMax), "must be from 1 MiB to 4,000,000 bytes (a record is up to 960 KiB; Azure Table's transaction limit)");
+        Check(failures, options.ReminderShards is >= 1 and <= 1_000, nameof(options.ReminderShards), "must be from 1 to 1000");
+        Check(failures, options.ReminderLinger >= TimeSpan.Zero && options.ReminderLinger <= TimeSpan.FromMilliseconds(100), nameof(options.ReminderLinger), "must be from 0 to 100 ms");
+        Check(failures, options.ReminderInFlightMax is >= 1 and <= 64, nameof(options.ReminderInFlightMax), "must be from 1 to 64");
         Check(failures, options.OpenHoldsMax is >= 1 and <= 1_000_000, nameof(options.OpenHoldsMax), "must be from 1 to 1000000");
         Check(failures, options.ClosedAuthorizationsHotMax is >= 0 and <= 1_000_000, nameof(options.ClosedAuthorizationsHotMax), "must be from 0 to 1000000");
         Check(failures, options.SweepBatchMax is >= 1 and <= 2_000, nameof(options.SweepBatchMax), "must be from 1 to 2000 (a journal entry must fit one Azure Table entity)");

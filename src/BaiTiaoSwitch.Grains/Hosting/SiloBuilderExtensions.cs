@@ -21,7 +21,6 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers.Streams.AzureQueue;
 using Orleans.Streams;
-using Orleans.Reminders.AzureStorage;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -158,12 +157,10 @@ public static class SiloBuilderExtensions
                 options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 options.DeleteStateOnClear = true;
             }));
-        silo.UseAzureTableReminderService((OptionsBuilder<AzureTableReminderStorageOptions> reminders) =>
-            reminders.Configure<IOptions<SwitchStorageOptions>>((options, storage) =>
-            {
-                options.TableServiceClient = new TableServiceClient(storage.Value.ConnectionString);
-                options.TableName = storage.Value.NamePrefix + "reminders";
-            }));
+        // Reminders in shard transactions across grains (Orleans' Azure table writes each grain's in its own partition,
+        // one request per registration).
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, Reminders.SharedReminderTable>();
         return silo;
     }
 }

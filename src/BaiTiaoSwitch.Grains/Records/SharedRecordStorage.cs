@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using BaiTiaoSwitch.Accounts;
 using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Options;
@@ -68,27 +67,8 @@ public sealed class SharedRecordStorage(IRecordRows rows, IOptions<SwitchOptions
         return ($"{cluster.Value.ServiceId}~{ShardHash.Shard(id, options.Value.RecordShards):D2}", RowKeyOf(stateName, id));
     }
 
-    /// <summary>
-    /// The state name and the grain id, with every character Azure Table refuses in a key (<c>/ \ # ?</c>, controls) and
-    /// the escape itself written as <c>~</c> and its code: distinct ids stay distinct keys.
-    /// </summary>
-    public static string RowKeyOf(string stateName, string grainId)
-    {
-        var key = new StringBuilder(stateName.Length + grainId.Length + 8);
-        foreach (var character in stateName + "|" + grainId)
-        {
-            if (character is '/' or '\\' or '#' or '?' or '~' or '%' || char.IsControl(character))
-            {
-                key.Append('~').Append(((int)character).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                key.Append(character);
-            }
-        }
-
-        return key.ToString();
-    }
+    /// <summary>The state name and the grain id, escaped so that distinct ids stay distinct keys (<see cref="TableKeys"/>).</summary>
+    public static string RowKeyOf(string stateName, string grainId) => TableKeys.Join(stateName, grainId);
 
     private RecordShardWriter Shard(string partition) => shards.GetOrAdd(partition, name => new RecordShardWriter(rows, name, settings));
 }
