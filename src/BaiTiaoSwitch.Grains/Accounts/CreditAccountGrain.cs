@@ -16,7 +16,7 @@ namespace BaiTiaoSwitch.Accounts;
 /// between reading the balance and changing it.
 /// </summary>
 [Reentrant]
-public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRemindable
+public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRemindable, IIncomingGrainCallFilter
 {
     /// <summary>The channel the switch acts as when the cluster itself makes a change.</summary>
     public const string SwitchChannel = "switch";
@@ -29,6 +29,7 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     private readonly LineOutbox outbox;
     private readonly GroupCommitter committer;
     private readonly MoneyPipeline pipeline;
+    private readonly LineLoading loading;
     private readonly AuthorizationLocator locator;
     private readonly LineUpkeep upkeep;
     private readonly IRequestArchive requestArchive;
@@ -51,7 +52,8 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
         store = new AccountStore(book.Header.AccountId, services, options.Value, logger, outbox);
         outbox.OnPublished = store.Published;
         committer = new GroupCommitter(book, store);
-        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock);
+        loading = new LineLoading(LoadLine);
+        pipeline = new MoneyPipeline(book, requests, committer, keys, requestArchive, accountClock, clock) { Loading = loading };
         locator = new AuthorizationLocator(book, GrainFactory);
         upkeep = new LineUpkeep(book, requests, committer, store, requestArchive, GrainFactory, accountClock, logger, clock, services.GetService<ICreditCutsDue>());
         rules = services.GetRequiredService<Risk.RuleSetCache>();
@@ -64,13 +66,8 @@ public sealed partial class CreditAccountGrain : Grain, ICreditAccountGrain, IRe
     {
         // The silo's first copy of the rules, so that a line never decides before its silo knows them (bounded wait).
         await Task.WhenAny(rules.Loaded, Task.Delay(riskOptions.RulesLoadWaitMax, cancellationToken));
-        var replayed = await store.Load(book, cancellationToken);
-        requests.IndexLoaded();
-        LogLoaded(book.Header.AccountId, book.Version, replayed);
-        if (book.Header.IsOpened)
-        {
-            await KeepUpkeepReminder();
-        }
+
+        // The line itself is read before the first call that needs it (LineLoading, CreditAccountGrain.Loading.cs).
     }
 
     // Money

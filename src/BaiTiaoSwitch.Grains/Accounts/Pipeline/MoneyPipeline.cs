@@ -19,7 +19,25 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
     /// <summary>Who takes effect with a key claimed by a line, in the channel's namespace.</summary>
     public static string OwnerOf(string accountId) => "account/" + accountId;
 
+    /// <summary>How the line's stored state is read; null for a line that is always in memory (a model in tests).</summary>
+    public LineLoading? Loading { get; init; }
+
     public async Task<TResult> Run<TResult>(Caller caller, string idempotencyKey, AccountOperation<TResult> operation)
+    {
+        while (true)
+        {
+            var (decided, result) = await Attempt(caller, idempotencyKey, operation);
+            if (decided)
+            {
+                return result;
+            }
+
+            // An opening found its key already used: the line is read before it decides again.
+            await Loading!.ReadForOpening();
+        }
+    }
+
+    private async Task<(bool Decided, TResult Result)> Attempt<TResult>(Caller caller, string idempotencyKey, AccountOperation<TResult> operation)
     {
         var scope = IdempotencyRecord.ScopeOf(caller.Channel, idempotencyKey);
         RequestClaim claim;
@@ -30,7 +48,7 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
             if (lookup.Record is { } record)
             {
                 await Durable();
-                return record.IsRefusal ? throw record.ToRefusal() : operation.FromRecord(record);
+                return (true, record.IsRefusal ? throw record.ToRefusal() : operation.FromRecord(record));
             }
 
             if (lookup.InFlight is { } inFlight)
@@ -49,13 +67,19 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         {
             await Prepare(operation, caller);
             var global = await ClaimInNamespace(caller.Channel, idempotencyKey, operation.Fingerprint);
+            if (Loading?.MustReadFirst(global.Outcome == KeyClaimOutcome.Claimed) == true)
+            {
+                // The claim is abandoned below (nothing was recorded) before the line is read.
+                return (false, default!);
+            }
+
 
             // The key was already this line's: its answer may have left hot state; the same rules decide whether it answers.
             if (global.Outcome == KeyClaimOutcome.AlreadyYours && await archive.Find(book.Header.AccountId, scope) is { } cold)
             {
                 requests.Abandon(claim);
-                return !RequestRecords.Replays(cold, operation.Kind, operation.Fingerprint) ? throw RequestRecords.Reused()
-                    : cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold);
+                return (true, !RequestRecords.Replays(cold, operation.Kind, operation.Fingerprint) ? throw RequestRecords.Reused()
+                    : cold.IsRefusal ? throw cold.ToRefusal() : operation.FromRecord(cold));
             }
 
             if (!global.IsFor(operation.Fingerprint))
@@ -88,7 +112,7 @@ public sealed class MoneyPipeline(AccountBook book, RequestRecords requests, Gro
         }
 
         await Durable();
-        return recorded.IsRefusal ? throw recorded.ToRefusal() : result;
+        return (true, recorded.IsRefusal ? throw recorded.ToRefusal() : result);
     }
 
     /// <summary>

@@ -19,8 +19,11 @@ public sealed class FaultyJournalTable(IJournalTable inner, StorageFaults faults
             forgetOutcome: null,
             conflict: () => new JournalFencedException(appends[0].AccountId));
 
-    public Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default) =>
-        inner.ReadHead(partition, accountId, cancellationToken);
+    public Task<JournalHead?> ReadHead(string partition, string accountId, CancellationToken cancellationToken = default)
+    {
+        faults.PointRead(StorageNames.Journal, accountId);
+        return inner.ReadHead(partition, accountId, cancellationToken);
+    }
 
     public IAsyncEnumerable<JournalRow> Read(string partition, string accountId, long fromVersion, CancellationToken cancellationToken = default)
     {
