@@ -20,25 +20,9 @@ internal sealed class ShardCommitter(IJournalTable table, string partition, Batc
 
     protected override string KeyOf(JournalAppend item) => item.AccountId;
 
-    protected override async Task Submit(List<Pending> batch)
-    {
-        while (batch.Count > 0)
-        {
-            try
-            {
-                var heads = await table.Append(partition, batch.Select(pending => pending.Item).ToList()).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(heads[i]);
-                }
-
-                return;
-            }
-            catch (JournalFencedException fenced) when (batch.FindIndex(pending => pending.Item.AccountId == fenced.AccountId) is var index and >= 0)
-            {
-                batch[index].Done.TrySetException(fenced);
-                batch.RemoveAt(index);
-            }
-        }
-    }
+    protected override Task Submit(List<Pending> batch) => SubmitRefusalsAlone(
+        batch,
+        pending => table.Append(partition, pending.Select(item => item.Item).ToList()),
+        exception => exception is JournalFencedException fenced ? batch.FindIndex(pending => pending.Item.AccountId == fenced.AccountId) : null,
+        (pending, fenced) => pending.Done.TrySetException(fenced));
 }

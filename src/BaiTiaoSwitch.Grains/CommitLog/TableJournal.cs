@@ -15,7 +15,6 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
 
     /// <summary>Appends per transaction: each is two operations (its entry and its line's head).</summary>
     public const int TransactionAppendsMax = TransactionRowsMax / 2;
-    private const int PropertyBytesMax = 64 * 1024;
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
         var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(storage.Value.NamePrefix + "commitlog");
@@ -63,7 +62,7 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
         var rows = client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken);
         await foreach (var entity in rows.ConfigureAwait(false))
         {
-            yield return new JournalRow(partition, entity.RowKey, Join(entity));
+            yield return new JournalRow(partition, entity.RowKey, Storage.BinaryProperties.Get(entity));
         }
     }
 
@@ -93,26 +92,5 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
         }
     }
 
-    private static TableEntity ToEntity(JournalRow row)
-    {
-        var entity = new TableEntity(row.Partition, row.RowKey);
-        var data = row.Data;
-        for (var part = 0; part * PropertyBytesMax < data.Length || part == 0; part++)
-        {
-            entity["D" + part] = data.Slice(part * PropertyBytesMax, Math.Min(PropertyBytesMax, data.Length - (part * PropertyBytesMax))).ToArray();
-        }
-
-        return entity;
-    }
-
-    private static byte[] Join(TableEntity entity)
-    {
-        var parts = new List<byte[]>();
-        for (var part = 0; entity.GetBinary("D" + part) is { } bytes; part++)
-        {
-            parts.Add(bytes);
-        }
-
-        return Storage.ByteParts.Join(parts);
-    }
+    private static TableEntity ToEntity(JournalRow row) => Storage.BinaryProperties.Put(new TableEntity(row.Partition, row.RowKey), row.Data.Span);
 }

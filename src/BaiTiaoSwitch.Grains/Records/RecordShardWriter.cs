@@ -21,29 +21,12 @@ internal sealed class RecordShardWriter(IRecordRows rows, string partition, Batc
 
     protected override string KeyOf(RecordWrite item) => item.RowKey;
 
-    protected override async Task Submit(List<Pending> batch)
-    {
-        while (batch.Count > 0)
-        {
-            try
-            {
-                var etags = await rows.Submit(partition, batch.Select(pending => pending.Item).ToList()).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(etags[i]);
-                }
-
-                return;
-            }
-            catch (RecordRefusedException refused) when (refused.Index < batch.Count)
-            {
-                var change = batch[refused.Index].Item;
-                batch[refused.Index].Done.TrySetException(new InconsistentStateException(
-                    $"The record {change.RowKey} was refused: {Refusal(change.Change)}.", null, change.ETag, refused));
-                batch.RemoveAt(refused.Index);
-            }
-        }
-    }
+    protected override Task Submit(List<Pending> batch) => SubmitRefusalsAlone(
+        batch,
+        pending => rows.Submit(partition, pending.Select(item => item.Item).ToList()),
+        exception => (exception as RecordRefusedException)?.Index,
+        (pending, refused) => pending.Done.TrySetException(new InconsistentStateException(
+            $"The record {pending.Item.RowKey} was refused: {Refusal(pending.Item.Change)}.", null, pending.Item.ETag, refused)));
 
     private static string Refusal(RecordChange change) => change == RecordChange.Create
         ? "it exists already"

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using BaiTiaoSwitch.Hosting;
+using BaiTiaoSwitch.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BaiTiaoSwitch.Records;
@@ -14,7 +15,6 @@ public sealed class TableRecordRows(IOptions<SwitchStorageOptions> storage) : IR
 {
     /// <summary>Changes per entity-group transaction (Azure's limit).</summary>
     public const int TransactionRowsMax = 100;
-    private const int PropertyBytesMax = 64 * 1024;
     private readonly Lazy<Task<TableClient>> table = new(async () =>
     {
         var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(TableName(storage.Value));
@@ -54,24 +54,8 @@ public sealed class TableRecordRows(IOptions<SwitchStorageOptions> storage) : IR
             return null;
         }
 
-        var parts = new List<byte[]>();
-        for (var part = 0; found.Value!.GetBinary("D" + part) is { } bytes; part++)
-        {
-            parts.Add(bytes);
-        }
-
-        return new StoredRecord(Storage.ByteParts.Join(parts), found.Value.ETag.ToString());
+        return new StoredRecord(BinaryProperties.Get(found.Value!), found.Value!.ETag.ToString());
     }
 
-    private static TableEntity ToEntity(RecordWrite change)
-    {
-        var entity = new TableEntity(change.Partition, change.RowKey);
-        var data = change.Data.AsSpan();
-        for (var part = 0; part * PropertyBytesMax < data.Length || part == 0; part++)
-        {
-            entity["D" + part] = data.Slice(part * PropertyBytesMax, Math.Min(PropertyBytesMax, data.Length - (part * PropertyBytesMax))).ToArray();
-        }
-
-        return entity;
-    }
+    private static TableEntity ToEntity(RecordWrite change) => BinaryProperties.Put(new TableEntity(change.Partition, change.RowKey), change.Data);
 }

@@ -26,31 +26,17 @@ internal sealed class ReminderShardWriter(TableClient table, BatchSettings setti
 
     protected override string KeyOf(ReminderChange item) => item.Row.RowKey;
 
-    protected override async Task Submit(List<Pending> batch)
-    {
-        while (batch.Count > 0)
+    protected override Task Submit(List<Pending> batch) => SubmitRefusalsAlone(
+        batch,
+        async pending =>
         {
-            var actions = batch.Select(pending => pending.Item.DeleteETag is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.Delete, pending.Item.Row, new ETag(etag))
-                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, pending.Item.Row)).ToList();
-            try
-            {
-                var answers = await table.SubmitTransactionAsync(actions).ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetResult(batch[i].Item.DeleteETag is null
-                        ? answers.Value[i].Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table did not return a reminder's new ETag.")
-                        : Deleted);
-                }
-
-                return;
-            }
-            catch (TableTransactionFailedException failed) when (failed.Status is 404 or 412 && failed.FailedTransactionActionIndex is { } index
-                && index < batch.Count && batch[index].Item.DeleteETag is not null)
-            {
-                batch[index].Done.TrySetResult(null);
-                batch.RemoveAt(index);
-            }
-        }
-    }
+            var answers = await table.SubmitTransactionAsync(pending.Select(change => change.Item.DeleteETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.Delete, change.Item.Row, new ETag(etag))
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, change.Item.Row)).ToList()).ConfigureAwait(false);
+            return [.. pending.Select((change, index) => change.Item.DeleteETag is null
+                ? answers.Value[index].Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table did not return a reminder's new ETag.")
+                : Deleted)];
+        },
+        exception => exception is TableTransactionFailedException { Status: 404 or 412, FailedTransactionActionIndex: { } index } && index < batch.Count && batch[index].Item.DeleteETag is not null ? index : null,
+        (pending, _) => pending.Done.TrySetResult(null));
 }

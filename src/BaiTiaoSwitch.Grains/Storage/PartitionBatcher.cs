@@ -43,6 +43,34 @@ public abstract class PartitionBatcher<TItem, TResult>(BatchSettings settings)
     /// <summary>Stores the batch and completes every item of it, with a result or an exception.</summary>
     protected abstract Task Submit(List<Pending> batch);
 
+    /// <summary>
+    /// Stores the batch with <paramref name="submit"/> (one result per item, in order). When it throws because one item
+    /// was refused (<paramref name="refusedIndex"/> finds which), that item alone is settled by <paramref name="refuse"/>
+    /// and the rest go again; any other failure fails them all (<see cref="Run"/>).
+    /// </summary>
+    protected static async Task SubmitRefusalsAlone(List<Pending> batch, Func<List<Pending>, Task<IReadOnlyList<TResult>>> submit,
+        Func<Exception, int?> refusedIndex, Action<Pending, Exception> refuse)
+    {
+        while (batch.Count > 0)
+        {
+            try
+            {
+                var results = await submit(batch).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(results[i]);
+                }
+
+                return;
+            }
+            catch (Exception exception) when (refusedIndex(exception) is { } index && index >= 0 && index < batch.Count)
+            {
+                refuse(batch[index], exception);
+                batch.RemoveAt(index);
+            }
+        }
+    }
+
     /// <summary>Starts every transaction that is due; the lock is held only to choose them.</summary>
     private void Pump()
     {

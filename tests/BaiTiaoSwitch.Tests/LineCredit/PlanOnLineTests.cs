@@ -1,5 +1,6 @@
 using BaiTiaoSwitch.Credit;
 using BaiTiaoSwitch.Payments;
+using BaiTiaoSwitch.Storage;
 using BaiTiaoSwitch.Tests.Infrastructure;
 using BaiTiaoSwitch.Testing.Conservation;
 using Xunit;
@@ -89,13 +90,24 @@ public sealed class PlanOnLineTests(ClusterFixture fixture)
         var line = await CreditLines.Create(fixture.Cluster);
         var captureId = await line.Purchase(9_000);
         await line.Account.MoveToInstallments(CreditLines.Key(), captureId, "pl_twice", 9_000);
-        var cut = await line.ClockPastOldestCut();
 
-        await line.Account.AcknowledgeCut(CreditLines.Key(), cut, [new PlanBilled("pl_twice", 3_000)], 0);
-        await line.Account.AcknowledgeCut(CreditLines.Key(), cut, [new PlanBilled("pl_twice", 3_000)], 0);
+        // Past the cut, the line's upkeep wakes its credit grain, whose own cut knows nothing of a plan made on the
+        // account directly and would acknowledge it first under load. Its write waits, so this test's come first.
+        var creditCut = ClusterFactory.Faults(fixture.Cluster).Hold(StorageNames.Entities, target => target.Contains("credit", StringComparison.Ordinal) && target.Contains(line.Scenario.AccountId, StringComparison.Ordinal));
+        try
+        {
+            var cut = await line.ClockPastOldestCut();
 
-        var credit = await line.Account.ReadCreditLine();
-        Assert.Equal(6_000, Assert.Single(credit.Plans).UnbilledPrincipal);
-        Assert.Empty(credit.Periods);
+            await line.Account.AcknowledgeCut(CreditLines.Key(), cut, [new PlanBilled("pl_twice", 3_000)], 0);
+            await line.Account.AcknowledgeCut(CreditLines.Key(), cut, [new PlanBilled("pl_twice", 3_000)], 0);
+
+            var credit = await line.Account.ReadCreditLine();
+            Assert.Equal(6_000, Assert.Single(credit.Plans).UnbilledPrincipal);
+            Assert.Empty(credit.Periods);
+        }
+        finally
+        {
+            creditCut.Release();
+        }
     }
 }
