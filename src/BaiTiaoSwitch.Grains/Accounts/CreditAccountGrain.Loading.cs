@@ -5,9 +5,12 @@ namespace BaiTiaoSwitch.Accounts;
 // When the line is read (LineLoading): every call but an opening waits for it; an opening whose key is fresh skips it.
 public sealed partial class CreditAccountGrain
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    // Once the line is read, every call goes straight through (no state machine on the hot path).
+    public Task Invoke(IIncomingGrainCallContext context) => loading.IsEstablished ? context.Invoke() : InvokeUnread(context);
+
+    private async Task InvokeUnread(IIncomingGrainCallContext context)
     {
-        var opening = !loading.IsEstablished && context.ImplementationMethod?.Name == nameof(Open) && loading.BeginOpening();
+        var opening = context.ImplementationMethod?.Name == nameof(Open) && loading.BeginOpening();
         try
         {
             if (!opening)
