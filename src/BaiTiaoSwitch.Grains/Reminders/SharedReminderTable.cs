@@ -28,6 +28,9 @@ public sealed class SharedReminderTable(IOptions<SwitchStorageOptions> storage, 
 
     private string ServiceId => cluster.Value.ServiceId;
 
+    /// <summary>Every row of this service: its shards, and nothing of another service sharing the table.</summary>
+    private string AllRows => $"PartitionKey ge '{PartitionOf(0)}' and PartitionKey le '{PartitionOf(uint.MaxValue)}'";
+
     public static string TableName(SwitchStorageOptions storage) => storage.NamePrefix + "reminderrows";
 
     public Task StartAsync(CancellationToken cancellationToken = default) => table.Value;
@@ -41,7 +44,7 @@ public sealed class SharedReminderTable(IOptions<SwitchStorageOptions> storage, 
     /// <summary>The rows whose grain hash is in the ring range (begin, end]; all of them when begin equals end.</summary>
     public Task<ReminderTableData> ReadRows(uint begin, uint end) => begin < end
         ? Query(InRange(begin, end))
-        : Query(begin == end ? $"PartitionKey ge '{PartitionOf(0)}' and PartitionKey le '{PartitionOf(uint.MaxValue)}'" : $"({InRange(begin, uint.MaxValue)}) or ({InRange(-1, end)})");
+        : Query(begin == end ? AllRows : $"({InRange(begin, uint.MaxValue)}) or ({InRange(-1, end)})");
 
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
     {
@@ -74,7 +77,7 @@ public sealed class SharedReminderTable(IOptions<SwitchStorageOptions> storage, 
     public async Task TestOnlyClearTable()
     {
         var client = await table.Value.ConfigureAwait(false);
-        foreach (var row in (await Query($"PartitionKey ge '{PartitionOf(0)}' and PartitionKey le '{PartitionOf(uint.MaxValue)}'").ConfigureAwait(false)).Reminders)
+        foreach (var row in (await Query(AllRows).ConfigureAwait(false)).Reminders)
         {
             await client.DeleteEntityAsync(PartitionOf(row.GrainId.GetUniformHashCode()), RowKeyOf(row.GrainId, row.ReminderName)).ConfigureAwait(false);
         }
