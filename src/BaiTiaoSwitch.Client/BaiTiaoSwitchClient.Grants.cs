@@ -15,11 +15,11 @@ public sealed partial class BaiTiaoSwitchClient
         WriteGrant(options, key => CardGrain(cardId).CreateGrant(key, request), cancellationToken);
 
     public Task<IReadOnlyList<Grant>> ListGrantsAsync(string cardId, CancellationToken cancellationToken = default) =>
-        calls.Read(() => CardGrain(cardId).ListGrants(), cancellationToken);
+        calls.Read(async () => (IReadOnlyList<Grant>)[.. (await CardGrain(cardId).ListGrants().ConfigureAwait(false)).Select(routes.Learn)], cancellationToken);
 
     /// <summary>Reads a grant. A wallet sees only its own grants (another's answers not_found) and their wallet tokens.</summary>
     public Task<Grant> GetGrantAsync(string grantId, CancellationToken cancellationToken = default) =>
-        calls.Read(() => GrantGrain(grantId).Get(), cancellationToken);
+        calls.Read(async () => routes.Learn(await GrantGrain(grantId).Get().ConfigureAwait(false)), cancellationToken);
 
     public Task<Grant> SuspendGrantAsync(string grantId, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
         WriteGrant(options, key => GrantGrain(grantId).Suspend(key), cancellationToken);
@@ -45,5 +45,5 @@ public sealed partial class BaiTiaoSwitchClient
     private IAuthorizationGrantGrain GrantGrain(string grantId) => grains.GetGrain<IAuthorizationGrantGrain>(Ids.Require(grantId, "grantId"));
 
     private Task<Grant> WriteGrant(RequestOptions? options, Func<string, Task<Grant>> call, CancellationToken cancellationToken) =>
-        calls.Write(Key(options), call, static (grant, key) => grant with { IdempotencyKey = key }, cancellationToken);
+        calls.Write(Key(options), call, (grant, key) => routes.Learn(grant) with { IdempotencyKey = key }, cancellationToken);
 }

@@ -25,13 +25,33 @@ internal sealed class PaymentRoutes
         }
 
         var route = await ask(grantId).ConfigureAwait(false);
+        Remember(route);
+        return route;
+    }
+
+    private void Remember(GrantRoute route)
+    {
         if (routes.Count >= RoutesMax)
         {
             routes.Clear();
         }
 
-        routes[grantId] = route;
-        return route;
+        routes[route.GrantId] = route;
+    }
+
+    /// <summary>
+    /// Learns the route of a grant the cluster showed this client (made, bound, read or changed): the answer carries
+    /// the grant's line and card, so its first payment needs no lookup. Safe whoever asked: the account still refuses a
+    /// payment through another channel's grant, whatever route it came over.
+    /// </summary>
+    public Grant Learn(Grant grant)
+    {
+        if (!routes.ContainsKey(grant.GrantId))
+        {
+            Remember(new GrantRoute(grant.GrantId, grant.AccountId, grant.CardId, grant.Channel));
+        }
+
+        return grant;
     }
 
     /// <summary>The grant an authorization, capture or refund id was made through.</summary>
