@@ -28,6 +28,7 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, I
     private readonly FieldProtector protector;
     private readonly SwitchOptions options;
     private readonly TimeProvider clock;
+    private readonly Payments.GrantRouteCache routes;
 
     /// <summary>The newest revision the account's policy copy is known to hold; unknown after activation, so it is pushed again.</summary>
     private long policyRevision = -1;
@@ -38,6 +39,7 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, I
         IOptions<SwitchOptions> options,
         FieldProtector protector,
         TimeProvider clock,
+        Payments.GrantRouteCache routes,
         ILogger<AuthorizationGrantGrain> logger)
     {
         stored = new DeferredState<GrantState>(GrainContext.ActivationServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Records), "grant", GrainContext.GrainId);
@@ -47,6 +49,7 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, I
         this.options = options.Value;
         this.protector = protector;
         this.clock = clock;
+        this.routes = routes;
     }
 
     private string GrantId => this.GetPrimaryKeyString();
@@ -86,6 +89,9 @@ public sealed class AuthorizationGrantGrain : Grain, IAuthorizationGrantGrain, I
         // Repeated on a replay, so a retry after a failed push completes it.
         var created = State;
         await PushPolicy(created);
+
+        // This silo's router then routes the grant's first payment without reading the grant back.
+        routes.Add(created.Route!);
 
         // Once made, a grant is read rarely: routes are cached by the SDK and each silo's router, and the account decides
         // payments on its own policy copy. Kept activated it would cost every bound wallet memory for nothing; the next
