@@ -10,7 +10,7 @@ namespace BaiTiaoSwitch.Benchmarks;
 /// </summary>
 public sealed class JournalTable(string connectionString, string tableName)
 {
-    private readonly TableClient table = new TableServiceClient(connectionString).GetTableClient(tableName);
+    private readonly TableServiceClient service = new(connectionString);
 
     /// <summary>The rows of one line (or of every line whose id starts so), in the commit log's layout: partition <c>{serviceId}~{shard}</c>, row <c>{accountId}~{version}</c>.</summary>
     public static (string Service, string Lines) AccountPrefix(string serviceId, string accountId) => (serviceId, accountId + "~");
@@ -22,7 +22,7 @@ public sealed class JournalTable(string connectionString, string tableName)
     {
         var filter = Range(prefix);
         var sizes = new List<long>(sample);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: sample))
+        await foreach (var entity in ShardTables().SelectMany(table => table.QueryAsync<TableEntity>(filter, maxPerPage: sample)))
         {
             sizes.Add(((IDictionary<string, object>)entity).Values.Sum(value => value switch
             {
@@ -38,6 +38,18 @@ public sealed class JournalTable(string connectionString, string tableName)
         }
 
         return sizes.Count == 0 ? (0, 0, 0) : (sizes.Count, sizes.Average(), sizes.Max());
+    }
+
+    /// <summary>The commit log's tables, one per shard (<c>{tableName}{shard}</c>).</summary>
+    private async IAsyncEnumerable<TableClient> ShardTables()
+    {
+        await foreach (var table in service.QueryAsync(maxPerPage: 1000))
+        {
+            if (table.Name.StartsWith(tableName, StringComparison.Ordinal) && table.Name.Length > tableName.Length && char.IsAsciiDigit(table.Name[tableName.Length]))
+            {
+                yield return service.GetTableClient(table.Name);
+            }
+        }
     }
 
     private static string Range((string Service, string Lines) prefix) =>

@@ -1,7 +1,7 @@
 namespace BaiTiaoSwitch.CommitLog;
 
 /// <summary>
-/// Where the commit log keeps its rows: one Azure Table, written in entity-group transactions (one partition, up to
+/// Where the commit log keeps its rows: Azure Tables (one per shard), written in entity-group transactions (one partition, up to
 /// 100 operations and 4 MiB each). The storage boundary of the commit log, so tests can put faults in front of it.
 /// </summary>
 public interface IJournalTable
