@@ -98,12 +98,26 @@ public sealed class TableJournal(IOptions<SwitchStorageOptions> storage) : IJour
     /// <summary>The table of <paramref name="partition"/>'s shard (<c>{serviceId}~{shard}</c>): <c>{prefix}commitlog{shard}</c>.</summary>
     public static string TableNameOf(string namePrefix, string partition) => namePrefix + "commitlog" + partition[(partition.LastIndexOf('~') + 1)..];
 
-    private Task<TableClient> TableOf(string partition) => tables.GetOrAdd(TableNameOf(storage.Value.NamePrefix, partition), name => new Lazy<Task<TableClient>>(async () =>
+    private async Task<TableClient> TableOf(string partition)
     {
-        var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(name);
-        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
-        return client;
-    })).Value;
+        var name = TableNameOf(storage.Value.NamePrefix, partition);
+        var table = tables.GetOrAdd(name, name => new Lazy<Task<TableClient>>(async () =>
+        {
+            var client = new TableServiceClient(storage.Value.ConnectionString).GetTableClient(name);
+            await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+            return client;
+        }));
+        try
+        {
+            return await table.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed creation is not kept: the shard's next request tries again.
+            tables.TryRemove(KeyValuePair.Create(name, table));
+            throw;
+        }
+    }
 
     private static TableEntity ToEntity(JournalRow row) => Storage.BinaryProperties.Put(new TableEntity(row.Partition, row.RowKey), row.Data.Span);
 }
