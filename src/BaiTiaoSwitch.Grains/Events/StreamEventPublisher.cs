@@ -24,6 +24,7 @@ public sealed class StreamEventPublisher(IServiceProvider services, IOptions<Swi
     {
         // The stream handle is looked up once per stream, not once per message.
         var stream = provider.Value.GetStream<SwitchEvent>(StreamId.Create(SwitchStreams.Namespace, streamKey));
-        return new StreamMessagePacker(message => stream.OnNextBatchAsync(message), options.Value.OutboxEventsPerMessageMax, options.Value.EventStreamWaitingMax);
+        return new StreamMessagePacker(message => stream.OnNextBatchAsync(message), options.Value.OutboxEventsPerMessageMax, options.Value.EventStreamWaitingMax,
+            options.Value.EventStreamLingerPeriod, TimeProvider.System);
     }
 }

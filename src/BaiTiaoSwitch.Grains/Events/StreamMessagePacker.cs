@@ -8,11 +8,22 @@ namespace BaiTiaoSwitch.Events;
 /// one storage core those, not the bytes, are what is scarce. A line's own order holds because its outbox hands over
 /// one message at a time and waits for it. A failed put fails every hand-over in it; their outboxes retry, and
 /// consumers deduplicate by event id what a partly stored split message repeats.
+/// <para>
+/// Between back-to-back puts the packer waits <paramref name="lingerBetweenPuts"/> (or until a full message waits), so
+/// a busy stream makes at most one message per put plus linger whatever its load. Without it the message rate follows
+/// the store's latency, and a store slowed by the messages it already holds (Azurite scans a queue's messages on every
+/// read and delete) makes more and smaller ones, which its readers fall behind. The first put after the stream was
+/// quiet does not wait, so a lone event is not delayed. The linger runs on <paramref name="clock"/>, the real clock in
+/// a silo, never the switch's sandbox clock: it paces I/O, it is not business time.
+/// </para>
 /// </summary>
-public sealed class StreamMessagePacker(Func<IReadOnlyList<SwitchEvent>, Task> putMessage, int eventsPerMessageMax, int waitingMax)
+public sealed class StreamMessagePacker(
+    Func<IReadOnlyList<SwitchEvent>, Task> putMessage, int eventsPerMessageMax, int waitingMax, TimeSpan lingerBetweenPuts, TimeProvider clock)
 {
     private readonly object gate = new();
     private readonly Queue<HandOver> waiting = new();
+    private int waitingEvents;
+    private TaskCompletionSource? fullMessageWaits;
     private bool putting;
 
     /// <summary>Hand-overs waiting for a put now (tests, telemetry).</summary>
@@ -45,6 +56,12 @@ public sealed class StreamMessagePacker(Func<IReadOnlyList<SwitchEvent>, Task> p
             }
 
             waiting.Enqueue(handOver);
+            waitingEvents += events.Count;
+            if (waitingEvents >= eventsPerMessageMax)
+            {
+                fullMessageWaits?.TrySetResult();
+            }
+
             if (putting)
             {
                 return handOver.Done.Task;
@@ -63,8 +80,15 @@ public sealed class StreamMessagePacker(Func<IReadOnlyList<SwitchEvent>, Task> p
         // The request context of whichever call started the outbox (a wallet's signed caller token, say) would go into
         // every queue message: it is not the events', and consumers do not read it.
         Orleans.Runtime.RequestContext.Clear();
+        var first = true;
         while (true)
         {
+            if (!first)
+            {
+                await Linger();
+            }
+
+            first = false;
             List<HandOver> message;
             lock (gate)
             {
@@ -89,6 +113,30 @@ public sealed class StreamMessagePacker(Func<IReadOnlyList<SwitchEvent>, Task> p
         }
     }
 
+    /// <summary>Waits the linger before the next put, unless nothing waits (the loop then ends) or a full message does.</summary>
+    private async Task Linger()
+    {
+        Task full;
+        lock (gate)
+        {
+            if (lingerBetweenPuts <= TimeSpan.Zero || waiting.Count == 0 || waitingEvents >= eventsPerMessageMax)
+            {
+                return;
+            }
+
+            fullMessageWaits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            full = fullMessageWaits.Task;
+        }
+
+        using var elapsed = new CancellationTokenSource();
+        await Task.WhenAny(full, Task.Delay(lingerBetweenPuts, clock, elapsed.Token));
+        await elapsed.CancelAsync();
+        lock (gate)
+        {
+            fullMessageWaits = null;
+        }
+    }
+
     /// <summary>The oldest hand-overs whose events fit in one message; always at least one (a larger one is split).</summary>
     private List<HandOver> TakeMessage()
     {
@@ -99,6 +147,8 @@ public sealed class StreamMessagePacker(Func<IReadOnlyList<SwitchEvent>, Task> p
             message.Add(waiting.Dequeue());
             events += next.Events.Count;
         }
+
+        waitingEvents -= events;
 
         return message;
     }

@@ -50,6 +50,7 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         Check(failures, options.EventCacheMessagesMax is >= 32 and <= 100_000, nameof(options.EventCacheMessagesMax), "must be from 32 to 100000 (a read takes up to 32 messages)");
         Check(failures, options.OutboxLingerPeriod >= TimeSpan.Zero && options.OutboxLingerPeriod <= TimeSpan.FromSeconds(1), nameof(options.OutboxLingerPeriod), "must be from 0 to 1 s");
         Check(failures, options.OutboxPendingMax is >= 1 and <= 1_000_000, nameof(options.OutboxPendingMax), "must be from 1 to 1000000");
+        Check(failures, options.EventStreamLingerPeriod >= TimeSpan.Zero && options.EventStreamLingerPeriod <= TimeSpan.FromSeconds(1), nameof(options.EventStreamLingerPeriod), "must be from 0 to 1 second");
         Check(failures, options.EventStreamWaitingMax is >= 1 and <= 1_000_000, nameof(options.EventStreamWaitingMax), "must be from 1 to 1000000");
         Check(failures, options.AlertsKeptPerStream is >= 1 and <= 100_000, nameof(options.AlertsKeptPerStream), "must be from 1 to 100000 (they live in one blob per stream)");
         Check(failures, options.EventReplayMax is >= 1 and <= 1_000_000, nameof(options.EventReplayMax), "must be from 1 to 1000000 (kept in memory, per stream)");
